@@ -1,0 +1,31 @@
+# jixiao — `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: help run test bench samples lint clean
+
+help:  ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## Set up and ingest samples/ into the default SQLite file (jixiao.db)
+	$(BIN)/jixiao ingest samples/
+
+test: $(STAMP)  ## Set up and run the test suite
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)  ## Run the benchmark (writes bench/out/results.json)
+	$(BIN)/python bench/run.py
+
+samples: $(STAMP)  ## Regenerate the .docx files in samples/
+	$(BIN)/python samples/make_samples.py
+
+clean:  ## Remove the venv, caches and the default database
+	rm -rf $(VENV) .pytest_cache .hypothesis jixiao.db bench/out

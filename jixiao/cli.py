@@ -1,0 +1,51 @@
+"""The `jixiao` command: a thin shell over the library. stdout carries data, stderr diagnostics."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from extract.exceptions import JixiaoError
+
+# Each command lives in its own module with add_arguments(parser) and run(args) -> int.
+# Imported lazily so `jixiao extract` never pays for SQLAlchemy or pandas.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "extract": ("jixiao.commands.extract", "Read reports and print the output contract as JSON."),
+    "parse-value": ("jixiao.commands.parse_value", "Show how indicator values are typed."),
+    "ingest": ("jixiao.commands.ingest", "Load reports into the database (files and folders)."),
+    "history": ("jixiao.commands.history", "List the versions of a document key."),
+    "diff": ("jixiao.commands.diff", "Show what changed between two versions of a document."),
+    "export": ("jixiao.commands.export", "Write the current views to CSV, Parquet or Excel."),
+    "report": ("jixiao.commands.report", "Write a self-contained HTML report of the database."),
+    "db": ("jixiao.commands.db", "Database maintenance (db upgrade)."),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jixiao", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(_module=module)
+        importlib.import_module(module).add_arguments(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = importlib.import_module(args._module)
+    try:
+        return command.run(args)
+    except JixiaoError as e:
+        print(f"jixiao: {e}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("jixiao: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
