@@ -1,0 +1,159 @@
+"""A report's title, department and fiscal year, read from its text and project tables."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from extract.model import Block, Paragraph, Table
+from extract.project_fields import field_label
+from extract.records import DocumentInfo, RawProject
+from extract.sections import paragraph_number
+from extract.vocabulary import read_table, words
+
+_SENTENCE_END = "。；;"
+_MAX_TITLE = 60
+
+
+@cache
+def _year_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Year in a title (2021年), year a report is for (2021年度), and a deadline
+    (2021年12月底前, 2021年底, 2024年6月30日前) — a deadline names the year work is due."""
+
+    def one_of(kind: str) -> str:
+        return "(?:" + "|".join(map(re.escape, words("report_words.tsv", kind))) + ")"
+
+    year, month, day = one_of("year"), one_of("month"), one_of("day")
+    digits = r"((?:19|20)\d{2})\s*"
+    date = rf"{digits}{year}(?:\s*\d{{1,2}}\s*{month}(?:\s*\d{{1,2}}\s*{day})?)?"
+    period_end, before = one_of("period_end"), one_of("deadline")
+    deadline = rf"{date}\s*{period_end}?\s*{before}|{digits}{year}\s*{period_end}"
+    return re.compile(digits + year), re.compile(digits + one_of("report_year")), re.compile(deadline)
+
+
+@cache
+def _skip_words() -> re.Pattern[str]:
+    alternatives = "|".join(map(re.escape, words("title_words.tsv", "skip")))
+    numerals = "".join(row[0] for row in read_table("numerals.tsv"))
+    return re.compile(rf"(?:{alternatives})\s*[0-9{numerals}]*\s*[:：]?")
+
+
+@cache
+def _title_styles() -> frozenset[str]:
+    return frozenset(s.lower() for s in words("title_words.tsv", "style"))
+
+
+@cache
+def _organisation() -> re.Pattern[str]:
+    """A place name (唐山市, 河北省唐山市) and an organisation's name ending in 局, 委员会 …
+
+    Without a gazetteer a place is 2-4 characters and a suffix, and the name must
+    open a clause (start of text or after punctuation), so that "按照省局" or
+    "配合国家城市…中心" are not read as names; the organisation's own name between
+    place and suffix is at least two characters.
+    """
+    places = "|".join(map(re.escape, words("department_words.tsv", "place_suffix")))
+    not_place = "|".join(map(re.escape, words("department_words.tsv", "not_place")))
+    suffixes = "|".join(map(re.escape, sorted(words("department_words.tsv", "org_suffix"), key=len, reverse=True)))
+    han = r"[\u4e00-\u9fff]"
+    place = rf"(?!{not_place}){han}{{2,4}}?(?:{places})"
+    return re.compile(rf"(?<!{han})(?:{place})+?{han}{{2,14}}?(?:{suffixes})")
+
+
+def _is_title_candidate(paragraph: Paragraph) -> bool:
+    text = paragraph.text.strip()
+    if not text or paragraph_number(paragraph) is not None or _skip_words().fullmatch(text):
+        return False
+    return field_label(text) is None and any(ch.isalnum() for ch in text)
+
+
+def _looks_like_body(text: str) -> bool:
+    return len(text) > _MAX_TITLE or text.rstrip()[-1] in _SENTENCE_END
+
+
+def document_title(paragraphs: Sequence[Paragraph], first_table: Table | None = None) -> str | None:
+    """The title: a Title / heading-1 paragraph before the first number, else the first
+    short unnumbered paragraph, else a title row spanning the first table."""
+    intro: list[Paragraph] = []
+    for paragraph in paragraphs:
+        if paragraph_number(paragraph) is not None:
+            break
+        if _is_title_candidate(paragraph):
+            intro.append(paragraph)
+    for paragraph in intro:
+        styled = (paragraph.style or "").lower() in _title_styles() or paragraph.outline_level == 0
+        if styled:
+            return paragraph.text.strip()
+    for paragraph in intro:
+        if not _looks_like_body(paragraph.text.strip()):
+            return paragraph.text.strip()
+    if first_table is not None and first_table.n_rows:
+        cells = first_table.row_cells(0)
+        text = cells[0].text.strip() if len(cells) == 1 else ""
+        if text and field_label(text) is None and not _looks_like_body(text):
+            return text
+    return None
+
+
+def organisations(text: str) -> list[str]:
+    """Organisation names with a place in front found in running text."""
+    return _organisation().findall(text)
+
+
+def _most_common(names: Iterable[str]) -> str | None:
+    counts = Counter(names)
+    return max(counts, key=counts.__getitem__) if counts else None  # ties: first seen
+
+
+def department(title: str | None, paragraphs: Sequence[Paragraph], projects: Sequence[RawProject]) -> str | None:
+    """The reporting department: the tables' 部门名称 / 主管部门, else one named in the
+    title, else the organisation the text names most."""
+    from_tables = _most_common(p.department for p in projects if p.department)
+    if from_tables:
+        return from_tables
+    if title and (in_title := organisations(title)):
+        return in_title[0]
+    return _most_common(name for p in paragraphs for name in organisations(p.text))
+
+
+def fiscal_year(
+    title: str | None, intro: Sequence[Paragraph], paragraphs: Sequence[Paragraph],
+    projects: Sequence[RawProject],
+) -> int | None:
+    """The year a title or the opening text names, else the year most deadlines name."""
+    in_title, of_report, deadline = _year_patterns()
+    if title and (m := in_title.search(title)):
+        return int(m.group(1))
+    for paragraph in intro:
+        if m := of_report.search(paragraph.text):
+            return int(m.group(1))
+    texts = [i.raw for p in projects for i in p.indicators] + [p.text for p in paragraphs]
+    deadlines = Counter(int(a or b) for text in texts for a, b in deadline.findall(text))
+    if deadlines:
+        return max(deadlines, key=lambda year: (deadlines[year], year))
+    named = Counter(int(y) for text in texts for y in of_report.findall(text))
+    return max(named, key=lambda year: (named[year], year)) if named else None
+
+
+def document_info(blocks: Sequence[Block], projects: Sequence[RawProject]) -> DocumentInfo:
+    """Title, department and fiscal year of a report from its top-level blocks and projects."""
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    first_table = next((b for b in blocks if isinstance(b, Table)), None)
+    before_tables: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            break
+        before_tables.append(block)
+    title = document_title(before_tables, first_table)
+    intro = []
+    for paragraph in before_tables:
+        if paragraph_number(paragraph) is not None:
+            break
+        intro.append(paragraph)
+    return DocumentInfo(
+        title=title,
+        department=department(title, paragraphs, projects),
+        fiscal_year=fiscal_year(title, intro, paragraphs, projects),
+    )

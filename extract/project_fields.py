@@ -1,0 +1,88 @@
+"""A project table's field block: labelled cells (项目名称, 第一季度 ...) and the values they label.
+
+A label's value is the cell to its right, or, when a label stands in a row of
+labels (第一季度 第二季度 …), the cell below it. Found by label, never by position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extract.model import Cell, Table
+from extract.vocabulary import LabelMatch, field_labels, header_labels
+
+TASK_TEXT_KEYS = ("task_name", "task_content")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldEntry:
+    """One labelled value of a field block; `value` None for a label without one (项目资金)."""
+
+    key: str
+    value: str | None
+    unit: str | None
+    row: int
+
+
+def field_label(text: str) -> LabelMatch | None:
+    """The field label a cell's text is, or None."""
+    return field_labels().match(text) if text.strip() else None
+
+
+def _is_label(cell: Cell | None) -> bool:
+    if cell is None:
+        return False
+    return field_label(cell.text) is not None or header_labels().match(cell.text) is not None
+
+
+def _value_below(table: Table, label: Cell) -> str | None:
+    below_row = label.row + label.row_span
+    if below_row >= table.n_rows:
+        return None
+    below = table.grid[below_row][label.col]
+    if below is None or below.row != below_row or _is_label(below):
+        return None
+    return below.text.strip()
+
+
+def _task_list(table: Table, label: Cell, sub_labels: tuple[Cell, ...]) -> str | None:
+    """年度主要任务 merged down over 任务名称 | 主要内容 rows: one "task：content" line per row."""
+    keys = {cell.col: field_label(cell.text) for cell in sub_labels}
+    text_cols = [col for col, match in keys.items() if match is not None and match.key in TASK_TEXT_KEYS]
+    lines = []
+    for r in range(label.row + 1, label.row + label.row_span):
+        parts = [table.grid[r][col].text.strip() for col in text_cols if table.grid[r][col] is not None]
+        line = "：".join(part for part in parts if part)
+        if line:
+            lines.append(line)
+    return "\n".join(lines) or None
+
+
+def leftmost_is_field_label(table: Table, r: int) -> bool:
+    """True when the first cell of row r (a cell that starts in this row) is a field label."""
+    cells = [cell for cell in table.row_cells(r) if cell.text.strip()]
+    return bool(cells) and cells[0].row == r and field_label(cells[0].text) is not None
+
+
+def field_row(table: Table, r: int) -> tuple[FieldEntry, ...]:
+    """The labelled values of row r; () when the row holds no field label."""
+    cells = table.row_cells(r)
+    entries: list[FieldEntry] = []
+    for i, cell in enumerate(cells):
+        if cell.row != r:
+            continue  # a label merged down from a row above was read there
+        match = field_label(cell.text)
+        if match is None:
+            continue
+        right = cells[i + 1] if i + 1 < len(cells) else None
+        right_match = field_label(right.text) if right is not None else None
+        if match.inline:
+            value: str | None = match.inline
+        elif right is not None and not _is_label(right):
+            value = right.text.strip()
+        elif right_match is not None and right_match.key in TASK_TEXT_KEYS and cell.row_span > 1:
+            value = _task_list(table, cell, cells[i + 1:])
+        else:
+            value = _value_below(table, cell)
+        entries.append(FieldEntry(match.key, value, match.unit, r))
+    return tuple(entries)

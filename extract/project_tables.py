@@ -1,0 +1,220 @@
+"""Projects in a report's tables, found by their labels in whatever layout the office used.
+
+A table may hold one project (the seed, the MoF 项目支出绩效目标表, the budget-system
+export), several (the field block repeats), or the rest of the previous table's
+project (it starts with the indicator header and names no new project). Tables
+that hold no project labels are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from extract.indicator_grid import CategoryFill, GridColumns, find_header, is_near_header, read_row
+from extract.model import Block, Location, Paragraph, Table, Warning
+from extract.project_fields import FieldEntry, field_label, field_row, leftmost_is_field_label
+from extract.records import RawIndicator, RawProject
+from extract.vocabulary import money_units, read_table, words
+
+IDENTITY_KEYS = frozenset({"code", "name", "department_name"})
+# Fields a paragraph before a table may give ("项目名称：X", "单位：万元"); a goal or
+# purpose in running text is goals prose, not a table field.
+PARAGRAPH_KEYS = frozenset({"code", "name", "department", "implementer", "unit_note"})
+# "单位名称：X　　　　金额单位：万元": several fields in one paragraph, parted by wide spaces.
+_FIELD_GAP = re.compile(r"[\s\u3000]{2,}")
+BUDGET_KEYS = ("budget_group", "budget_total", "budget_fiscal", "budget_other", "unit_note")
+
+
+@cache
+def _layouts() -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((row[0], frozenset(row[1].split())) for row in read_table("layouts.tsv"))
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A project while its rows are read."""
+
+    table: int
+    defaults: dict[str, str | None] = field(default_factory=dict)
+    """Fields named in paragraphs before the table; the table's own cells win."""
+    fields: dict[str, str | None] = field(default_factory=dict)
+    units: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    indicators: list[RawIndicator] = field(default_factory=list)
+    columns: GridColumns | None = None
+    fill: CategoryFill = field(default_factory=CategoryFill)
+    last_row: int = 0
+
+    def add(self, entries: Sequence[FieldEntry]) -> None:
+        for entry in entries:
+            self.keys.add(entry.key)
+            self.last_row = entry.row
+            if entry.unit and entry.key in BUDGET_KEYS:
+                self.units.append(entry.unit)
+            if entry.key == "unit_note" and entry.value in money_units():
+                self.units.append(entry.value)
+            elif entry.value is not None and not self.fields.get(entry.key):
+                self.fields[entry.key] = entry.value
+
+    def is_new_project(self, entries: Sequence[FieldEntry]) -> bool:
+        """A field row naming a project again, or after this one's grid, starts the next one."""
+        keys = {e.key for e in entries}
+        if keys & IDENTITY_KEYS & self.fields.keys():
+            return True
+        return bool(self.indicators) and bool(keys & IDENTITY_KEYS)
+
+    def has_content(self) -> bool:
+        return bool(self.indicators) or bool(self.keys - {"unit_note"})
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectScan:
+    """The projects of a document, the warnings met, and the block index of the first
+    project table (where the goals text ends), or None when there is none."""
+
+    projects: tuple[RawProject, ...]
+    warnings: tuple[Warning, ...]
+    first_block: int | None
+
+
+def _layout(keys: set[str]) -> str:
+    return next((name for name, wanted in _layouts() if keys & wanted), "generic")
+
+
+def _finish(draft: _Draft) -> RawProject:
+    f = draft.defaults | {k: v for k, v in draft.fields.items() if v}
+    dept_name = f.get("department_name")
+    name = f.get("name") or (dept_name + words("report_words.tsv", "department_project")[0] if dept_name else None)
+    return RawProject(
+        code=f.get("code") or None,
+        name=name or None,
+        department=f.get("department") or dept_name or None,
+        purpose=f.get("purpose") or None,
+        goal=f.get("goal") or None,
+        budget_total=f.get("budget_total") or f.get("budget_group") or None,
+        budget_fiscal=f.get("budget_fiscal") or None,
+        budget_other=f.get("budget_other") or None,
+        budget_unit=draft.units[0] if draft.units else None,
+        spending_plan=(f.get("q1") or None, f.get("q2") or None, f.get("q3") or None, f.get("q4") or None),
+        indicators=tuple(draft.indicators),
+        table=draft.table,
+        layout=_layout(draft.keys),
+    )
+
+
+def _scan_table(
+    table: Table, previous: _Draft | None, pending: list[FieldEntry], warnings: list[Warning]
+) -> list[_Draft]:
+    """The drafts this table starts; rows that continue `previous` are added to it.
+
+    `pending` holds fields from the paragraphs just before the table; the first
+    project the table starts takes them.
+    """
+    drafts: list[_Draft] = []
+    draft: _Draft | None = None
+
+    def start() -> _Draft:
+        new = _Draft(table.index, defaults={e.key: e.value for e in pending if e.value})
+        new.units.extend(e.value for e in pending if e.key == "unit_note" and e.value in money_units())
+        pending.clear()
+        drafts.append(new)
+        return new
+
+    for r in range(table.n_rows):
+        if not any(cell.text.strip() for cell in table.row_cells(r)):
+            continue
+        columns = find_header(table, r)
+        if columns is not None:
+            if draft is None:
+                resume = previous is not None and previous.columns is not None and not pending
+                draft = previous if resume and previous is not None else start()
+            if draft.columns is None:
+                draft.fill = CategoryFill()  # a new grid; a repeated header keeps the categories
+            draft.columns = columns
+            draft.keys |= columns.keys
+            for header in columns.unknown:
+                warnings.append(Warning(
+                    "label_unknown", f"indicator column {header!r} is not a known header; kept as extra",
+                    Location(table.index, r)))
+            continue
+        in_grid = draft is not None and draft.columns is not None
+        entries = field_row(table, r) if not in_grid or leftmost_is_field_label(table, r) else ()
+        if entries:
+            if draft is None or draft is previous or draft.is_new_project(entries):
+                draft = start()
+            draft.columns = None
+            draft.add(entries)
+        elif in_grid:
+            assert draft is not None and draft.columns is not None
+            indicator = read_row(table, r, draft.columns, draft.fill)
+            if indicator is not None:
+                draft.indicators.append(indicator)
+    return drafts
+
+
+def _check(draft: _Draft, project: RawProject) -> list[Warning]:
+    where = Location(draft.table, draft.last_row)
+    found: list[Warning] = []
+    if draft.columns is None and not draft.indicators:
+        found.append(Warning(
+            "header_not_found", "project fields found but no indicator header (一级指标 … 指标值)", where))
+    if project.code is None and project.name is None:
+        found.append(Warning("project_incomplete", "project has neither 项目编码 nor 项目名称", where))
+    return found
+
+
+def _looks_like_project_table(table: Table) -> bool:
+    return any(field_row(table, r) or is_near_header(table, r) for r in range(table.n_rows))
+
+
+def _paragraph_fields(text: str) -> list[FieldEntry]:
+    entries = []
+    for part in _FIELD_GAP.split(text.strip()):
+        match = field_label(part) if part else None
+        if match is not None and match.inline and match.key in PARAGRAPH_KEYS:
+            entries.append(FieldEntry(match.key, match.inline, match.unit, 0))
+    return entries
+
+
+def read_projects(blocks: Sequence[Block]) -> ProjectScan:
+    """Every project in the document's top-level tables, in document order.
+
+    A paragraph "项目名称：X" (or "单位：万元") just before a table applies to the
+    project that table starts.
+    """
+    drafts: list[_Draft] = []
+    warnings: list[Warning] = []
+    pending: list[FieldEntry] = []
+    first_block: int | None = None
+    for position, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            found = _paragraph_fields(block.text)
+            if found:
+                pending.extend(found)
+            elif block.text.strip():
+                pending.clear()
+            continue
+        previous = drafts[-1] if drafts else None
+        started = _scan_table(block, previous, pending, warnings)
+        started = [d for d in started if d.has_content()]
+        continued = previous is not None and any(i.location.table == block.index for i in previous.indicators)
+        if started or continued:
+            first_block = position if first_block is None else first_block
+        elif _looks_like_project_table(block):
+            warnings.append(Warning(
+                "table_unrecognised", "table has project labels but no project could be read from it",
+                Location(block.index, 0)))
+        drafts.extend(started)
+        pending.clear()
+    projects = tuple(_finish(d) for d in drafts)
+    for draft, project in zip(drafts, projects):
+        warnings.extend(_check(draft, project))
+    codes = Counter(p.code for p in projects if p.code)
+    for code, n in codes.items():
+        if n > 1:
+            warnings.append(Warning("duplicate_project", f"project code {code} appears {n} times"))
+    return ProjectScan(projects, tuple(warnings), first_block)

@@ -1,0 +1,18 @@
+"""One module per table layout the issue lists; each renders a Report into a Package."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from samples.docx_writer import Package
+from samples.layouts import department, export, mof, multi, seed, variants
+from samples.model import Report
+
+RENDERERS: dict[str, Callable[[Package, Report], None]] = {
+    "seed": seed.render,
+    "mof": mof.render,
+    "export": export.render,
+    "department": department.render,
+    "multi": multi.render,
+    "variants": variants.render,
+}
