@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from normalize.records import (
-    DocumentInfo, Indicator, Location, NarrativeIndicator, Number, Project, Report,
+    DocumentInfo, Indicator, Location, NarrativeIndicator, Number, ParsedValue, Project, Report,
     Section, Source, SpendingPlan, Warning,
 )
 
@@ -30,11 +30,16 @@ def _location(loc: Location | None) -> dict[str, int] | None:
     return {"table": loc.table, "row": loc.row} if loc else None
 
 
-def _value_fields(x: Indicator | NarrativeIndicator) -> dict[str, Any]:
+def _value_fields(x: Indicator | NarrativeIndicator | ParsedValue) -> dict[str, Any]:
     return {
         "kind": x.kind, "op": x.op, "value": _number(x.value), "value_max": _number(x.value_max),
         "unit": x.unit, "scale": _number(x.scale), "date": _date(x.date),
     }
+
+
+def parsed_value_to_dict(p: ParsedValue) -> dict[str, Any]:
+    """One typed value as `jixiao parse-value` prints it: raw plus the contract's value fields."""
+    return {"raw": p.raw, **_value_fields(p)}
 
 
 def indicator_to_dict(ind: Indicator) -> dict[str, Any]:

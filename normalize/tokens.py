@@ -1,0 +1,265 @@
+"""Cut a value's text into classified tokens: numbers and dates by regex, words by jieba.
+
+Each token gets a one-letter code, so `normalize.grammar` can match value shapes
+with regexes over the code string ("AN U" = 不低于 5 家). Words come from the
+vocabulary tables; jieba cuts them with a dictionary built from those tables
+alone (the default dictionary is never loaded).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+
+from normalize.text import fold
+from normalize.vocab import Comparator, Period, Unit, Vocab, vocab
+
+# Codes: N Arabic number, K Chinese numeral, R 百分之-number, S scale word, U unit,
+# P percent-like unit, A comparator before the number, Z comparator after it,
+# C range connector, J join connector, G 之间, I ISO date, Y year, M month, D day,
+# Q named period, E period mark giving the day (底 末 上旬), B period mark keeping it (前),
+# / slash, . middle dot, T anything else.
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One piece of a value; `start`/`end` index the folded text (= the original text)."""
+
+    code: str
+    text: str
+    start: int
+    end: int
+    number: Decimal | None = None
+    """N K R: the number; S: the factor; Y M D: the year, month or day."""
+    word: Comparator | Unit | Period | None = None
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _numeral_chars() -> tuple[str, str, dict[str, int]]:
+    """(digit characters, every numeral character, unit character → value) of Chinese numerals:
+    cn2an's strict alphabet plus numerals.tsv's digits. The financial capitals (壹 伍 陆) are
+    left out: 队伍 and 陆家 are words, not numbers."""
+    from cn2an.conf import NUMBER_CN2AN, STRICT_CN_NUMBER, UNIT_CN2AN
+
+    plain = [c for c in STRICT_CN_NUMBER if c in NUMBER_CN2AN or UNIT_CN2AN.get(c) == 10]
+    digits = "".join(dict.fromkeys([*plain, *vocab().digits]))
+    units = {c: UNIT_CN2AN[c] for c in STRICT_CN_NUMBER if c in UNIT_CN2AN}
+    return digits, digits + "".join(c for c in units if c not in digits), units
+
+
+def _markers(role: str) -> str:
+    return _alternation(w for w, r in vocab().markers.items() if r == role)
+
+
+@cache
+def _master() -> re.Pattern[str]:
+    """The regex for numbers, dates and notes; built once from periods.tsv, markers.tsv and cn2an."""
+    digits, numeral, _ = _numeral_chars()
+    point = _markers("decimal_point")
+    cnum = rf"[{numeral}]*[{digits}][{numeral}]*(?:(?:{point})[{digits}]{{1,8}})?"
+    # a day follows a month word; look-behind needs one character, so its last one
+    month_ends = re.escape("".join({w[-1] for w, r in vocab().markers.items() if r == "month"}))
+    return re.compile(
+        r"(?P<note>\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】)"
+        r"|(?P<iso>(?<![\d.])(?:19|20)\d{2}(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)(?:[12]\d|3[01]|0?[1-9])(?![\d.]))"
+        rf"|(?P<period>(?<![\d{numeral}])(?:{_alternation(vocab().periods)}))"
+        rf"|(?P<year>(?<![\d.])(?:19|20)\d{{2}}(?:{_markers('year')}))"
+        rf"|(?P<month>(?<![\d.{numeral}])(?:1[0-2]|0?[1-9]|[{numeral}]{{1,3}})(?:{_markers('month')}))"
+        rf"|(?P<day>(?<=[{month_ends}])(?:[12]\d|3[01]|0?[1-9])(?:{_markers('day')}))"
+        rf"|(?P<pct>(?:{_markers('percent_of')})(?:\d+(?:\.\d+)?|{cnum}|[{numeral}]+))"
+        # a minus sign only where no number, unit or word stands before it (1-2% is a range)
+        r"|(?P<num>(?:(?<![\w%.)])-)?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?))"
+        rf"|(?P<cnum>{cnum})"
+    )
+
+
+_SPACE = re.compile(r"\s+")
+
+
+@cache
+def _jieba():
+    """A jieba tokenizer knowing only our words; built in memory (no cache file, no log)."""
+    import jieba
+
+    v = vocab()
+    words = [*v.comparators, *v.connectors, *v.units, *v.scales, *v.numerals, *v.period_marks]
+    data = "".join(f"{w} 1000\n" for w in words if not _SPACE.search(w)).encode("utf-8")
+    tokenizer = jieba.Tokenizer()
+    # gen_pfdict is jieba's own reader of a dictionary file; feeding it our table
+    # words and marking the tokenizer initialized keeps the 1 s default dictionary out.
+    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(io.BytesIO(data))
+    tokenizer.initialized = True
+    return tokenizer
+
+
+@cache
+def _word_index() -> dict[str, tuple[str, object]]:
+    """word → (code, payload) for every word the tokenizer knows."""
+    v: Vocab = vocab()
+    # a slash and the middle dot join the parts of a compound unit (元/人·次)
+    index: dict[str, tuple[str, object]] = {"/": ("/", None), "·": (".", None), "・": (".", None)}
+    for w, c in v.comparators.items():
+        index[w] = ("A" if c.position == "prefix" else "Z", c)
+    for w, role in v.connectors.items():
+        index[w] = ({"range": "C", "join": "J", "between": "G"}[role], None)
+    for w, u in v.units.items():
+        index[w] = ("P" if u.kind == "percent" else "U", u)
+    for w, f in v.scales.items():
+        index[w] = ("S", f)
+    for w, n in v.numerals.items():
+        index[w] = ("K", n)
+    for w, p in v.period_marks.items():
+        index[w] = ("B" if p.keeps_day else "E", p)
+    return index
+
+
+@lru_cache(maxsize=4096)
+def _cut(gap: str) -> tuple[str, ...]:
+    """Words of a stretch of text between numbers; symbols jieba splits (>, =) are re-joined."""
+    pieces = list(_jieba().cut(gap, HMM=False))
+    index = _word_index()
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        for j in range(min(len(pieces), i + 4), i + 1, -1):
+            joined = "".join(pieces[i:j])
+            if joined in index:
+                out.append(joined)
+                i = j
+                break
+        else:
+            out.append(pieces[i])
+            i += 1
+    return tuple(out)
+
+
+def _words(gap: str, offset: int, out: list[Token]) -> None:
+    index = _word_index()
+    pos = offset
+    for piece in _cut(gap):
+        start, pos = pos, pos + len(piece)
+        if piece.isspace():
+            continue
+        hit = index.get(piece)
+        if hit is None:
+            out.append(Token("T", piece, start, pos))
+            continue
+        code, payload = hit
+        if code == "S" or code == "K":
+            out.append(Token(code, piece, start, pos, number=payload))  # type: ignore[arg-type]
+        else:
+            out.append(Token(code, piece, start, pos, word=payload))  # type: ignore[arg-type]
+
+
+def chinese_number(text: str) -> Decimal | None:
+    """A Chinese numeral (十二, 两百, 二点五) as a number, or None when it is not one."""
+    import cn2an
+
+    v = vocab()
+    if text in v.numerals:
+        return v.numerals[text]
+    if text in v.digits:
+        return v.digits[text]
+    # cn2an's strict reading: 两百 → 二百, and 百 → 一百
+    text = "".join(cn2an.an2cn(int(v.digits[ch])) if ch in v.digits else ch for ch in text)
+    if text[0] in _numeral_chars()[2]:
+        text = cn2an.an2cn(1) + text
+    try:
+        return Decimal(str(cn2an.cn2an(text, "strict")))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _unit_at(folded: str, pos: int) -> bool:
+    """True when a unit of two or more characters starts at folded[pos] (千瓦时)."""
+    return any(len(u) > 1 and folded.startswith(u, pos) for u in vocab().units)
+
+
+def _cnum(m: re.Match[str], folded: str, out: list[Token]) -> int:
+    """Tokens of a Chinese numeral run; returns where it really ends."""
+    text, start, end = m.group(), m.start(), m.end()
+    # 一千瓦时 is 1 千瓦时: give the numeral's last character back to a unit that starts with it
+    if len(text) > 1 and _unit_at(folded, end - 1):
+        text, end = text[:-1], end - 1
+    scales, units = vocab().scales, _numeral_chars()[2]
+    # 一百二十万 reads like 120万: a trailing 万 or 亿 is a scale word, unless a larger
+    # unit comes before it (二亿五千万 stays whole).
+    tail = text[-1]
+    if (len(text) > 1 and tail in scales and units.get(tail, 0) >= 10000
+            and all(units.get(c, 0) <= units[tail] for c in text[:-1])):
+        head = chinese_number(text[:-1])
+        if head is not None:
+            out.append(Token("K", text[:-1], start, end - 1, number=head))
+            out.append(Token("S", tail, end - 1, end, number=scales[tail]))
+            return end
+    value = chinese_number(text)
+    out.append(Token("K", text, start, end, number=value) if value is not None else Token("T", text, start, end))
+    return end
+
+
+@cache
+def _leading_number() -> re.Pattern[str]:
+    """The number at the start of a month or day (12 of 12月, 十二 of 十二月)."""
+    return re.compile(rf"\d+|[{_numeral_chars()[1]}]+")
+
+
+@cache
+def _percent_of() -> re.Pattern[str]:
+    return re.compile(f"(?:{_markers('percent_of')})")
+
+
+def _match(m: re.Match[str], folded: str, out: list[Token]) -> int:
+    """Tokens of one regex match; returns the position up to which the text is consumed."""
+    kind, text, start, end = m.lastgroup, m.group(), m.start(), m.end()
+    if kind == "cnum":
+        return _cnum(m, folded, out)
+    if kind == "note":
+        return end
+    if kind == "iso":
+        out.append(Token("I", text, start, end))
+    elif kind == "period":
+        out.append(Token("Q", text, start, end, word=vocab().periods[text]))
+    elif kind == "year":
+        out.append(Token("Y", text, start, end, number=Decimal(text[:4])))
+    elif kind == "month":
+        digits = _leading_number().match(text).group()  # type: ignore[union-attr]
+        month = Decimal(digits) if digits.isdigit() else chinese_number(digits)
+        if month is None or not 1 <= month <= 12:
+            out.append(Token("T", text, start, end))
+        else:
+            out.append(Token("M", text, start, end, number=month))
+    elif kind == "day":
+        day = _leading_number().match(text).group()  # type: ignore[union-attr]
+        out.append(Token("D", text, start, end, number=Decimal(day)))
+    elif kind == "pct":
+        body = text[_percent_of().match(text).end():]  # type: ignore[union-attr]
+        value = Decimal(body) if body[0].isdigit() else chinese_number(body)
+        out.append(Token("R", text, start, end, number=value) if value is not None else Token("T", text, start, end))
+    else:
+        out.append(Token("N", text, start, end, number=Decimal(text.replace(",", ""))))
+    return end
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens of `text` in order; bracketed notes and whitespace leave no token."""
+    folded = fold(text)
+    out: list[Token] = []
+    pos = 0
+    for m in _master().finditer(folded):
+        if m.start() > pos:
+            _words(folded[pos:m.start()], pos, out)
+        pos = _match(m, folded, out)
+    if pos < len(folded):
+        _words(folded[pos:], pos, out)
+    return tuple(out)
+
+
+def codes(tokens: tuple[Token, ...]) -> str:
+    return "".join(t.code for t in tokens)
