@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extract.exceptions import ExtractError, FileMissing, NotAFile, ResourceLimitExceeded
 from extract.limits import DEFAULT_LIMITS, Limits
 from extract.metadata import document_info
 from extract.model import DocxBody, Paragraph
@@ -35,32 +34,25 @@ def extract_from_body(body: DocxBody, source: Source) -> ExtractedDocument:
     )
 
 
-def read_document(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> ExtractedDocument:
-    """Read one .docx report.
+def read_document(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, convert: bool = False) -> ExtractedDocument:
+    """Read one .docx report (with `convert`, a legacy .doc/.wps/.rtf/.odt through LibreOffice).
+
+    `source.sha256` is the hash of the file as submitted, before any conversion.
 
     Raises:
-        FileMissing, NotAFile: the path is not a file.
+        FileMissing, NotAFile, FileUnreadable: the path is not a readable file.
         ExtractError subclasses (NotADocxFile, EncryptedDocument, DamagedDocument,
-        ResourceLimitExceeded) from the reader, for a file that is not a readable .docx.
+        ResourceLimitExceeded, ConversionFailed) for a file that is not a readable .docx.
     """
-    from extract.ooxml.reader import read_docx  # the OOXML layer loads lxml; import on use
+    # The OOXML layer loads lxml; import on use so importing extract stays cheap.
+    from extract.ooxml.package import read_file_bytes
+    from extract.ooxml.reader import read_docx
 
     path = Path(path)
-    try:
-        stat = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise FileMissing(str(path)) from None
-    if path.is_dir():
-        raise NotAFile(str(path))
-    if not path.is_file():
-        raise NotAFile(str(path), "is not a regular file")
-    if stat.st_size > limits.max_file_bytes:
-        raise ResourceLimitExceeded(
-            str(path), f"is {stat.st_size} bytes, more than the {limits.max_file_bytes} a report may have")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ExtractError(str(path), f"cannot be read ({error.strerror or error})") from None
+    data = read_file_bytes(path, limits)
     source = Source(file=path.name, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), path=str(path))
-    return extract_from_body(read_docx(data, str(path), limits), source)
+    if convert:
+        from extract.convert import convert_bytes
 
+        data, _ = convert_bytes(data, str(path), limits)
+    return extract_from_body(read_docx(data, str(path), limits), source)

@@ -71,3 +71,37 @@ class ResourceLimitExceeded(ExtractError):
     """The file exceeds a safety limit (size, compression ratio, XML depth, time)."""
 
     code = "limit_exceeded"
+
+
+class FileUnreadable(ExtractError):
+    """The file exists but the operating system refuses to read it."""
+
+    code = "unreadable"
+
+
+class LegacyFormat(NotADocxFile):
+    """A word-processor format LibreOffice can turn into .docx (.doc, .wps, .rtf, .odt ...)."""
+
+    code = "legacy_format"
+
+    def __init__(self, path: str, problem: str, kind: str) -> None:
+        super().__init__(path, problem)
+        self.kind = kind
+        """The detected format, e.g. "doc", "wps", "rtf", "odt" (see extract.ooxml.file_format)."""
+
+
+class EncryptedLegacyDocument(EncryptedDocument):
+    """A password-protected Word 97-2003 .doc."""
+
+    def __init__(self, path: str) -> None:
+        ExtractError.__init__(
+            self, path,
+            "is a password-protected Word 97-2003 .doc; open it in Word, remove the password "
+            "and save it as .docx",
+        )
+
+
+class ConversionFailed(ExtractError):
+    """--convert could not turn the file into .docx (LibreOffice missing, failed or too slow)."""
+
+    code = "conversion_failed"

@@ -1,15 +1,23 @@
-"""One file through the stages: extract, then normalize. Pure apart from reading the file."""
+"""One file through the stages: extract, then normalize, under the per-document time limit."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from extract.deadline import time_limit
 from extract.document import read_document
 from extract.limits import DEFAULT_LIMITS, Limits
 from normalize.document import normalize_document
 from normalize.records import Report
 
 
-def read_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Report:
-    """Read one .docx report and type its values. Raises a JixiaoError subclass for a bad file."""
-    return normalize_document(read_document(path, limits=limits))
+def read_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, convert: bool = False) -> Report:
+    """Read one .docx report and type its values.
+
+    With `convert`, legacy .doc/.wps/.rtf/.odt files are converted with LibreOffice first.
+    Raises a JixiaoError subclass for a file that cannot be read, including one that takes
+    longer than `limits.seconds_per_document` (plus `limits.convert_seconds` when converting).
+    """
+    seconds = limits.seconds_per_document + (limits.convert_seconds if convert else 0)
+    with time_limit(str(path), seconds):
+        return normalize_document(read_document(path, limits=limits, convert=convert))

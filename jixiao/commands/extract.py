@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from extract.exceptions import JixiaoError
+from jixiao.commands.reading import add_reading_arguments, reader_from_args
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,11 +23,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="json: one indented object per file (an array for several files); jsonl: one line per file",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write to this file instead of stdout")
+    add_reading_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    from jixiao.pipeline import read_report
     from normalize.contract import report_to_dict
+
+    read_report = reader_from_args(args)
 
     failed = 0
     objects: list[dict] = []

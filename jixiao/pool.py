@@ -1,0 +1,176 @@
+"""Read files in worker processes and hand the results back in input order, surviving crashes.
+
+Extract and normalize are pure CPU work, so they run in a process pool; the parent
+process alone writes the database, in input order, so the result never depends on
+the number of workers. Each worker pays its start-up cost (imports, the jieba
+dictionary) once, in the pool initializer, not once per file.
+"""
+
+from __future__ import annotations
+
+import signal
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+
+from extract.exceptions import JixiaoError
+from load.files import file_sha256
+from normalize.records import Report
+
+ReadFn = Callable[[str], Report]
+WarmFn = Callable[[], None]
+
+# Files submitted ahead of the one being loaded, per worker: keeps workers busy while a
+# slow file holds the head of the queue, yet bounds the reports held in memory.
+AHEAD_PER_WORKER = 4
+
+
+@dataclass(frozen=True, slots=True)
+class FileRead:
+    """One file after extract and normalize: its report, or why it could not be read."""
+
+    path: str
+    sha256: str | None
+    report: Report | None = None
+    error_code: str | None = None
+    message: str | None = None
+    traceback: str | None = None
+    """Only for unexpected errors (a bug in jixiao), for --log-json; never shown as the one line."""
+
+
+def read_one(read: ReadFn, path: str) -> FileRead:
+    """Run `read` on one file; any exception becomes a failed FileRead, never a lost batch."""
+    try:
+        report = read(path)
+    except JixiaoError as e:
+        return FileRead(path, file_sha256(path), error_code=e.code, message=str(e))
+    except Exception as e:  # a bug in jixiao must cost one file, not the batch
+        first = (str(e).splitlines() or [""])[0]
+        detail = f"{type(e).__name__}: {first}" if first else type(e).__name__
+        return FileRead(
+            path, file_sha256(path), error_code="internal_error",
+            message=f"{path}: internal error while reading ({detail}); please report it with the --log-json file",
+            traceback=traceback.format_exc(),
+        )
+    return FileRead(path, report.source.sha256 or file_sha256(path), report=report)
+
+
+def crashed(path: str) -> FileRead:
+    return FileRead(
+        path, file_sha256(path), error_code="worker_crashed",
+        message=f"{path}: the process reading this file stopped abruptly (crashed or was killed); "
+        "nothing was loaded from it",
+    )
+
+
+def warm_up(warm: WarmFn | None) -> None:
+    """Run the start-up work; if it fails, reading each file fails alike and says why, file by file."""
+    if warm is None:
+        return
+    try:
+        warm()
+    except Exception:  # an error here would break the pool and mark every file as crashed
+        pass
+
+
+def _init_worker(warm: WarmFn | None) -> None:
+    # Ctrl-C goes to the whole process group; the parent alone decides how the batch stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up(warm)
+
+
+class PooledReader:
+    """Iterate FileReads of `paths` in input order, reading up to `workers` files at once.
+
+    A worker that dies (BrokenProcessPool) loses the files it held; the pool is
+    restarted and those files are read again one at a time, so only the file that
+    kills its worker again is marked failed.
+    """
+
+    def __init__(self, paths: Sequence[str], read: ReadFn, workers: int, warm: WarmFn | None) -> None:
+        self.paths = paths
+        self.read = read
+        self.workers = workers
+        self.warm = warm
+        self.pool: ProcessPoolExecutor | None = None
+        self.restarts = 0
+
+    def __enter__(self) -> PooledReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop()
+
+    def _stop(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+
+    def _fresh_pool(self) -> ProcessPoolExecutor:
+        if self.pool is not None:
+            self.restarts += 1
+            self._stop()
+        self.pool = ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(self.warm,))
+        return self.pool
+
+    def _submit(self, path: str) -> Future[FileRead]:
+        assert self.pool is not None
+        return self.pool.submit(read_one, self.read, path)
+
+    def __iter__(self) -> Iterator[FileRead]:
+        pending = iter(self.paths)
+        window: deque[tuple[str, Future[FileRead]]] = deque()
+        self._fresh_pool()
+        while True:
+            while len(window) < self.workers * AHEAD_PER_WORKER:
+                path = next(pending, None)
+                if path is None:
+                    break
+                window.append((path, self._submit(path)))
+            if not window:
+                return
+            path, future = window.popleft()
+            try:
+                yield self._result(path, future)
+            except BrokenProcessPool:
+                held = [(path, future), *window]
+                window.clear()
+                self._fresh_pool()
+                for held_path, held_future in held:
+                    yield _finished(held_path, held_future) or self._alone(held_path)
+
+    def _result(self, path: str, future: Future[FileRead]) -> FileRead:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            raise
+        except Exception as e:  # e.g. a report that cannot be sent back from the worker
+            return FileRead(
+                path, file_sha256(path), error_code="internal_error",
+                message=f"{path}: internal error while reading ({type(e).__name__}); please report it",
+                traceback="".join(traceback.format_exception(e)),
+            )
+
+    def _alone(self, path: str) -> FileRead:
+        """Read one file with nothing else in flight, so a crash points at this file."""
+        try:
+            return self._result(path, self._submit(path))
+        except BrokenProcessPool:
+            self._fresh_pool()
+            return crashed(path)
+
+
+def _finished(path: str, future: Future[FileRead]) -> FileRead | None:
+    """The result of a future that completed before the pool broke, else None."""
+    if future.done() and not future.cancelled() and future.exception() is None:
+        return future.result()
+    return None
+
+
+def read_in_process(paths: Sequence[str], read: ReadFn) -> Iterator[FileRead]:
+    """The one-worker path: no pool, no pickling, same results."""
+    for path in paths:
+        yield read_one(read, path)

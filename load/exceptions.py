@@ -1,0 +1,37 @@
+"""Errors of the load stage."""
+
+from __future__ import annotations
+
+from normalize.exceptions import JixiaoError
+
+__all__ = ["JixiaoError", "LoadError", "FieldTooLong", "IngestConflict", "UnknownDocument", "BadDatabaseUrl"]
+
+
+class LoadError(JixiaoError):
+    """A document could not be written to the database."""
+
+    code = "load_error"
+
+
+class FieldTooLong(LoadError):
+    """A value is longer than its database column allows."""
+
+    code = "field_too_long"
+
+
+class IngestConflict(LoadError):
+    """Concurrent writers kept colliding on the same document key; retrying did not help."""
+
+    code = "ingest_conflict"
+
+
+class UnknownDocument(LoadError):
+    """No document (or no such version) with the given key is in the database."""
+
+    code = "unknown_document"
+
+
+class BadDatabaseUrl(LoadError):
+    """The database URL names an engine jixiao does not support."""
+
+    code = "bad_database_url"

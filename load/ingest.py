@@ -1,0 +1,178 @@
+"""Ingest reports: each document whole in one transaction with its log row, or not at all.
+
+The API the `jixiao ingest` batch front-end calls. Safe with several processes
+writing the same database: a collision on a document key is retried, and the
+database itself allows exactly one current version per key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import secrets
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Literal
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from load import schema
+from load.database import is_transient, write_transaction
+from load.document_key import document_key_for, document_kind
+from load.exceptions import JixiaoError, LoadError
+from load.files import file_sha256, iter_report_files
+from load.migrate import ensure_schema
+from load.rows import indicator_count, untyped_count
+from load.writer import log_row, write_report
+from normalize.records import Report
+
+__all__ = [
+    "IngestOutcome", "document_key_for", "ingest_report", "record_failure", "new_run_id", "ingest_paths",
+    "parser_version",
+]
+
+Status = Literal["loaded", "unchanged", "failed"]
+ATTEMPTS = 8
+"""Tries of one document's transaction when concurrent writers of its key collide."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutcome:
+    """What ingesting one file did."""
+
+    path: str
+    sha256: str | None
+    status: Status
+    document_key: str | None
+    version: int | None
+    document_id: int | None
+    projects: int
+    indicators: int
+    untyped: int
+    """Values left untyped: the document's value_unparsed warnings."""
+    warnings: int
+    error_code: str | None
+    error_message: str | None
+
+
+def new_run_id() -> str:
+    """A sortable id for one ingest run: UTC time plus random hex."""
+    return f"{_now():%Y%m%dT%H%M%SZ}-{secrets.token_hex(4)}"
+
+
+@cache
+def parser_version() -> str:
+    """The installed jixiao version, stored with every document version."""
+    try:
+        return metadata.version("jixiao")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def ingest_report(engine: Engine, report: Report, *, path: str, key: str | None = None, run_id: str) -> IngestOutcome:
+    """Write `report` as a new version of its document key (or find it unchanged) and log it.
+
+    Args:
+        path: the file as the user named it (stored in documents.source_path and the log).
+        key: overrides the document key (`--key`).
+    Returns the outcome; a document the database refuses is logged and returned as failed.
+    Raises sqlalchemy errors only when the database itself is unusable (down, wrong schema).
+    """
+    ensure_schema(engine)
+    sha = report.source.sha256
+    try:
+        document_key = document_key_for(report, key)
+    except LoadError as e:
+        return record_failure(engine, path=path, sha256=sha, error_code=e.code, message=str(e), run_id=run_id)
+    kind = document_kind(report.document.title)
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with write_transaction(engine) as conn:
+                written = write_report(
+                    conn, report, key=document_key, kind=kind.code if kind else None, path=path, run_id=run_id,
+                    parser_version=parser_version(), now=_now(),
+                )
+        except LoadError as e:
+            return record_failure(engine, path=path, sha256=sha, error_code=e.code, message=str(e), run_id=run_id,
+                                  document_key=document_key)
+        except sa.exc.DBAPIError as e:
+            if is_transient(e) and attempt < ATTEMPTS:
+                time.sleep(random.uniform(0.01, 0.05) * attempt)
+                continue
+            code, problem = _refusal(e)
+            if code is None:
+                raise
+            return record_failure(engine, path=path, sha256=sha, error_code=code, message=f"{path}: {problem}",
+                                  run_id=run_id, document_key=document_key)
+        return IngestOutcome(
+            path=path, sha256=sha, status=written.status, document_key=document_key, version=written.version,
+            document_id=written.document_id, projects=len(report.projects), indicators=indicator_count(report),
+            untyped=untyped_count(report), warnings=len(report.warnings), error_code=None, error_message=None,
+        )
+    raise AssertionError("unreachable")  # the last attempt returns or raises
+
+
+def _refusal(error: sa.exc.DBAPIError) -> tuple[str | None, str]:
+    """(error code, problem) for a document the database refused; code None when the database is the problem."""
+    detail = str(error.orig).strip().splitlines()[0] if str(error.orig).strip() else type(error.orig).__name__
+    if is_transient(error):
+        return "ingest_conflict", f"other writers kept changing the same document key; run ingest again ({detail})"
+    if isinstance(error, (sa.exc.IntegrityError, sa.exc.DataError)):
+        return "db_rejected", f"the database refused the document: {detail}"
+    return None, detail
+
+
+def record_failure(
+    engine: Engine, *, path: str, sha256: str | None, error_code: str, message: str, run_id: str,
+    document_key: str | None = None,
+) -> IngestOutcome:
+    """Log a file that could not be loaded (its own transaction) and return its failed outcome."""
+    ensure_schema(engine)
+    with write_transaction(engine) as conn:
+        conn.execute(schema.ingest_log.insert().values(log_row(
+            run_id=run_id, path=path, sha256=sha256, status="failed", document_key=document_key,
+            error_code=error_code, message=message, now=_now(),
+        )))
+    return IngestOutcome(
+        path=path, sha256=sha256, status="failed", document_key=document_key, version=None, document_id=None,
+        projects=0, indicators=0, untyped=0, warnings=0, error_code=error_code, error_message=message,
+    )
+
+
+def ingest_paths(
+    engine: Engine, paths: Iterable[str | Path], *, key: str | None = None, read: Callable[[Path], Report],
+    run_id: str | None = None,
+) -> list[IngestOutcome]:
+    """Ingest files and folders one after another; a file that fails is logged and the rest go on.
+
+    `read` turns a path into a Report (the CLI passes jixiao.pipeline.read_report), so load
+    never imports the extract stage.
+    """
+    ensure_schema(engine)
+    run = run_id or new_run_id()
+    outcomes = []
+    for path in iter_report_files(paths):
+        try:
+            report = read(path)
+        except JixiaoError as e:
+            outcomes.append(record_failure(engine, path=str(path), sha256=file_sha256(path), error_code=e.code,
+                                           message=str(e), run_id=run))
+            continue
+        except Exception as e:  # a reader bug must not stop the batch; the log keeps its trace
+            outcomes.append(record_failure(engine, path=str(path), sha256=file_sha256(path),
+                                           error_code="internal_error",
+                                           message=f"{path}: jixiao failed to read it ({type(e).__name__}: {e})",
+                                           run_id=run))
+            continue
+        outcomes.append(ingest_report(engine, report, path=str(path), key=key, run_id=run))
+    return outcomes
+
+
+def _now() -> dt.datetime:
+    """UTC, naive and to the second: the same value on every engine (MariaDB DATETIME keeps no fraction)."""
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)

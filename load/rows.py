@@ -1,0 +1,151 @@
+"""A Report as table rows: plain dicts, one list per table, ready for executemany."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import sqlalchemy as sa
+
+from load.exceptions import FieldTooLong, LoadError
+from normalize.records import Indicator, Location, NarrativeIndicator, Report
+
+__all__ = [
+    "Row", "ChildRows", "document_row", "child_rows", "indicator_rows", "indicator_count", "untyped_count",
+    "check_lengths",
+]
+
+Row = dict[str, Any]
+UNTYPED_CODE = "value_unparsed"
+
+
+@dataclass(frozen=True, slots=True)
+class ChildRows:
+    """Rows of one document for every table keyed by document_id alone."""
+
+    sections: list[Row]
+    projects: list[Row]
+    narrative_indicators: list[Row]
+    warnings: list[Row]
+
+
+def untyped_count(report: Report) -> int:
+    """Values normalize could not type: the value_unparsed warnings."""
+    return sum(1 for w in report.warnings if w.code == UNTYPED_CODE)
+
+
+def indicator_count(report: Report) -> int:
+    return sum(len(p.indicators) for p in report.projects)
+
+
+def document_row(
+    report: Report, *, key: str, version: int, kind: str | None, path: str, run_id: str,
+    parser_version: str, now: dt.datetime,
+) -> Row:
+    doc, src = report.document, report.source
+    return {
+        "document_key": key, "version": version, "is_current": True, "doc_kind": kind,
+        "source_file": src.file, "source_path": path, "sha256": src.sha256, "bytes": src.bytes,
+        "title": doc.title, "department": doc.department, "fiscal_year": doc.fiscal_year,
+        "schema_version": report.schema_version, "parser_version": parser_version, "run_id": run_id,
+        "ingested_at": now, "superseded_at": None,
+        "n_sections": len(report.sections), "n_projects": len(report.projects),
+        "n_indicators": indicator_count(report), "n_narrative_indicators": len(report.narrative_indicators),
+        "n_warnings": len(report.warnings), "n_untyped": untyped_count(report),
+    }
+
+
+def child_rows(report: Report, document_id: int, path: str) -> ChildRows:
+    num = _Numbers(path)
+    return ChildRows(
+        sections=[
+            {"document_id": document_id, "ordinal": i, "path": s.path, "level": s.level, "label": s.label,
+             "title": s.title, "text": s.text}
+            for i, s in enumerate(report.sections, 1)
+        ],
+        projects=[
+            {"document_id": document_id, "ordinal": i, "code": p.code, "name": p.name, "department": p.department,
+             "budget_total": num(p.budget_total), "budget_fiscal": num(p.budget_fiscal),
+             "budget_other": num(p.budget_other),
+             "spending_plan_q1": num(p.spending_plan.q1), "spending_plan_q2": num(p.spending_plan.q2),
+             "spending_plan_q3": num(p.spending_plan.q3), "spending_plan_q4": num(p.spending_plan.q4),
+             "purpose": p.purpose, "goal": p.goal, "n_indicators": len(p.indicators)}
+            for i, p in enumerate(report.projects, 1)
+        ],
+        narrative_indicators=[
+            {"document_id": document_id, "ordinal": i, "section": n.section, "text": n.text, "name": n.name,
+             **_value(n, num)}
+            for i, n in enumerate(report.narrative_indicators, 1)
+        ],
+        warnings=[
+            {"document_id": document_id, "ordinal": i, "code": w.code, "message": w.message, **_location(w.location)}
+            for i, w in enumerate(report.warnings, 1)
+        ],
+    )
+
+
+def indicator_rows(report: Report, document_id: int, project_ids: dict[int, int], path: str) -> list[Row]:
+    """Indicator rows; `project_ids` maps a project's ordinal (from 1) to its projects.id."""
+    num = _Numbers(path)
+    return [
+        {"document_id": document_id, "project_id": project_ids[p_ordinal], "ordinal": i,
+         "level1": ind.level1, "level1_code": ind.level1_code, "level2": ind.level2,
+         "level2_code": ind.level2_code, "name": ind.name, "description": ind.description, "raw": ind.raw,
+         **_value(ind, num), "basis": ind.basis, **_location(ind.location)}
+        for p_ordinal, project in enumerate(report.projects, 1)
+        for i, ind in enumerate(project.indicators, 1)
+    ]
+
+
+def _value(x: Indicator | NarrativeIndicator, num: _Numbers) -> Row:
+    return {"kind": x.kind, "op": x.op, "value": num(x.value), "value_max": num(x.value_max), "unit": x.unit,
+            "scale": num(x.scale), "date": x.date}
+
+
+def _location(loc: Location | None) -> Row:
+    return {"location_table": loc.table if loc else None, "location_row": loc.row if loc else None}
+
+
+class _Numbers:
+    """Numbers as floats for DOUBLE columns; NaN and infinity have no portable SQL form."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __call__(self, x: float | int | None) -> float | None:
+        if x is None:
+            return None
+        value = float(x)
+        if not math.isfinite(value):
+            raise LoadError(self.path, f"holds a value that is not a finite number ({x!r}); the database cannot store it")
+        return value
+
+
+@cache
+def _bounded(table: sa.Table) -> tuple[tuple[str, int], ...]:
+    """(column, max length) of the table's VARCHAR columns."""
+    return tuple(
+        (c.name, c.type.length) for c in table.columns
+        if isinstance(c.type, sa.String) and c.type.length is not None
+    )
+
+
+def check_lengths(table: sa.Table, rows: Iterable[Row], path: str) -> None:
+    """Raise FieldTooLong for a value its VARCHAR column cannot hold (PostgreSQL and MariaDB would refuse it)."""
+    bounded = _bounded(table)
+    for row in rows:
+        for name, limit in bounded:
+            value = row.get(name)
+            if isinstance(value, str) and len(value) > limit:
+                raise FieldTooLong(
+                    path,
+                    f"{table.name}.{name} is {len(value)} characters, more than the {limit} the database allows: "
+                    f"{value[:40]!r}...",
+                )
+

@@ -1,0 +1,211 @@
+"""The relational schema: one table per record of the output contract, plus versioning and the ingest log.
+
+This is the live model; `load/migrations/` holds the frozen DDL that creates it
+(tests/load checks that the two agree on every engine). Column `doc=` strings
+feed docs/database.md.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import mysql
+
+__all__ = [
+    "metadata", "documents", "current_documents", "sections", "projects", "indicators",
+    "narrative_indicators", "warnings", "ingest_log", "LongText", "STATUSES",
+]
+
+# Constraint names are spelled out so every engine (and Alembic) agrees on them.
+NAMING = {
+    "pk": "pk_%(table_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+}
+metadata = sa.MetaData(naming_convention=NAMING)
+
+# MariaDB's TEXT holds only 64 KB; a long goals paragraph must not fail there alone.
+LongText = sa.Text().with_variant(mysql.MEDIUMTEXT(), "mysql", "mariadb")
+
+# utf8mb4 so Chinese (and anything outside the BMP) survives; binary collation so
+# equality and uniqueness mean the same as on PostgreSQL and SQLite.
+MYSQL_OPTIONS = {"mysql_engine": "InnoDB", "mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_bin"}
+
+STATUSES = ("loaded", "unchanged", "failed")
+
+
+def _id() -> sa.Column[int]:
+    return sa.Column("id", sa.Integer, primary_key=True, autoincrement=True, doc="Surrogate key.")
+
+
+def _document_fk() -> sa.Column[int]:
+    return sa.Column(
+        "document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
+        doc="The document version this row belongs to (documents.id).",
+    )
+
+
+def _ordinal(what: str) -> sa.Column[int]:
+    return sa.Column("ordinal", sa.Integer, nullable=False, doc=f"Position of the {what}, from 1, in reading order.")
+
+
+def _value_columns() -> list[sa.Column[object]]:
+    """The typed reading of a value, as `normalize.records.ParsedValue` has it."""
+    return [
+        sa.Column("kind", sa.String(16), nullable=False, doc="number, percent, date, text or empty."),
+        sa.Column("op", sa.String(8), doc="Comparator: =, >=, <=, >, <, ~ (about) or range; NULL for text."),
+        sa.Column("value", sa.Double, doc="The number (percent as 95, not 0.95; money in yuan after scale)."),
+        sa.Column("value_max", sa.Double, doc="Upper bound when op is range."),
+        sa.Column("unit", sa.String(64), doc="Unit as written after the number (%, 个, 万元 ...)."),
+        sa.Column("scale", sa.Double, doc="Multiplier a scale word applied (万 → 10000); 1 when none."),
+        sa.Column("date", sa.Date, doc="For kind date: the last day of the period the text names."),
+    ]
+
+
+documents = sa.Table(
+    "documents", metadata,
+    _id(),
+    sa.Column("document_key", sa.String(255), nullable=False,
+              doc="Identity across revisions: department/fiscal year/kind, else the file stem, or --key."),
+    sa.Column("version", sa.Integer, nullable=False, doc="1 for the first ingest of the key, then 2, 3 ..."),
+    sa.Column("is_current", sa.Boolean, nullable=False,
+              doc="True for the key's current version (mirrors current_documents)."),
+    sa.Column("doc_kind", sa.String(32), doc="Kind of report read from the title (department_overall, project ...)."),
+    sa.Column("source_file", sa.String(255), nullable=False, doc="File name, without folder."),
+    sa.Column("source_path", LongText, nullable=False, doc="Path the file was ingested from."),
+    sa.Column("sha256", sa.String(64), nullable=False, doc="SHA-256 of the file's bytes (hex)."),
+    sa.Column("bytes", sa.BigInteger, nullable=False, doc="File size."),
+    sa.Column("title", LongText, doc="Report title."),
+    sa.Column("department", sa.String(255), doc="Department (部门) the report is for."),
+    sa.Column("fiscal_year", sa.Integer, doc="Budget year."),
+    sa.Column("schema_version", sa.Integer, nullable=False, doc="Output-contract version of the records."),
+    sa.Column("parser_version", sa.String(32), nullable=False, doc="jixiao version that read the file."),
+    sa.Column("run_id", sa.String(32), nullable=False, doc="Ingest run that wrote this version (ingest_log.run_id)."),
+    sa.Column("ingested_at", sa.DateTime, nullable=False, doc="When this version was written (UTC)."),
+    sa.Column("superseded_at", sa.DateTime, doc="When a newer version replaced it (UTC); NULL while current."),
+    sa.Column("n_sections", sa.Integer, nullable=False, doc="Rows written to sections."),
+    sa.Column("n_projects", sa.Integer, nullable=False, doc="Rows written to projects."),
+    sa.Column("n_indicators", sa.Integer, nullable=False, doc="Rows written to indicators."),
+    sa.Column("n_narrative_indicators", sa.Integer, nullable=False, doc="Rows written to narrative_indicators."),
+    sa.Column("n_warnings", sa.Integer, nullable=False, doc="Rows written to warnings."),
+    sa.Column("n_untyped", sa.Integer, nullable=False, doc="Values left untyped (value_unparsed warnings)."),
+    sa.UniqueConstraint("document_key", "version"),
+    sa.UniqueConstraint("document_key", "sha256"),
+    sa.UniqueConstraint("id", "document_key"),
+    sa.CheckConstraint("version >= 1", name="version_positive"),
+    sa.Index(None, "department"),
+    sa.Index(None, "fiscal_year"),
+    **MYSQL_OPTIONS,
+)
+
+current_documents = sa.Table(
+    "current_documents", metadata,
+    sa.Column("document_key", sa.String(255), primary_key=True, doc="One row per key: the key's only current version."),
+    sa.Column("document_id", sa.Integer, nullable=False, doc="documents.id of the current version."),
+    sa.Column("changed_at", sa.DateTime, nullable=False, doc="When the pointer last moved (UTC)."),
+    # The pointer can only name a document of the same key.
+    sa.ForeignKeyConstraint(["document_id", "document_key"], ["documents.id", "documents.document_key"]),
+    sa.UniqueConstraint("document_id", "document_key"),
+    **MYSQL_OPTIONS,
+)
+
+sections = sa.Table(
+    "sections", metadata,
+    _id(), _document_fk(), _ordinal("section"),
+    sa.Column("path", sa.String(64), nullable=False, doc='Position in the heading tree: "1", "1.1", "2" ...'),
+    sa.Column("level", sa.Integer, nullable=False, doc="Depth, 1 is the top."),
+    sa.Column("label", sa.String(64), nullable=False, doc='The number as written: "1、", "（一）", "①".'),
+    sa.Column("title", LongText, nullable=False, doc="Heading text."),
+    sa.Column("text", LongText, nullable=False, doc="Whole paragraph without its label."),
+    sa.UniqueConstraint("document_id", "ordinal"),
+    **MYSQL_OPTIONS,
+)
+
+projects = sa.Table(
+    "projects", metadata,
+    _id(), _document_fk(), _ordinal("project in the document"),
+    sa.Column("code", sa.String(100), doc="Project code (项目编码) as written."),
+    sa.Column("name", LongText, doc="Project name."),
+    sa.Column("department", sa.String(255), doc="Department named in the project table."),
+    sa.Column("budget_total", sa.Double, doc="Annual funds, total, in yuan."),
+    sa.Column("budget_fiscal", sa.Double, doc="Of which fiscal appropriation (财政拨款), in yuan."),
+    sa.Column("budget_other", sa.Double, doc="Other funds, in yuan."),
+    sa.Column("spending_plan_q1", sa.Double, doc="Cumulative percent of the budget spent by the end of Q1."),
+    sa.Column("spending_plan_q2", sa.Double, doc="... by the end of Q2."),
+    sa.Column("spending_plan_q3", sa.Double, doc="... by the end of Q3."),
+    sa.Column("spending_plan_q4", sa.Double, doc="... by the end of Q4."),
+    sa.Column("purpose", LongText, doc="Purpose text (立项依据/用途)."),
+    sa.Column("goal", LongText, doc="Annual goal text."),
+    sa.Column("n_indicators", sa.Integer, nullable=False, doc="Indicator rows of the project."),
+    sa.UniqueConstraint("document_id", "ordinal"),
+    sa.Index(None, "code"),
+    **MYSQL_OPTIONS,
+)
+
+indicators = sa.Table(
+    "indicators", metadata,
+    _id(), _document_fk(),
+    sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=False,
+              doc="The project (projects.id)."),
+    _ordinal("indicator in its project"),
+    sa.Column("level1", LongText, doc="一级指标 as written."),
+    sa.Column("level1_code", sa.String(32), doc="output, cost, benefit or satisfaction."),
+    sa.Column("level2", LongText, doc="二级指标 as written."),
+    sa.Column("level2_code", sa.String(32), doc="quantity, quality, timeliness, cost, economic, social ..."),
+    sa.Column("name", LongText, doc="三级指标: the indicator's name."),
+    sa.Column("description", LongText, doc="Indicator description (指标解释), if the table has one."),
+    sa.Column("raw", LongText, nullable=False, doc="The value cell exactly as written."),
+    *_value_columns(),
+    sa.Column("basis", LongText, doc="Basis for the target value (指标值确定依据)."),
+    sa.Column("location_table", sa.Integer, doc="Table index in the document, from 0."),
+    sa.Column("location_row", sa.Integer, doc="Row index in that table's grid, from 0."),
+    sa.UniqueConstraint("project_id", "ordinal"),
+    sa.Index(None, "document_id"),
+    sa.Index(None, "level1_code", "level2_code"),
+    sa.Index(None, "level2_code"),
+    **MYSQL_OPTIONS,
+)
+
+narrative_indicators = sa.Table(
+    "narrative_indicators", metadata,
+    _id(), _document_fk(), _ordinal("target in the goals text"),
+    sa.Column("section", LongText, doc="Section the sentence is in."),
+    sa.Column("text", LongText, nullable=False, doc="The sentence stating the target."),
+    sa.Column("name", LongText, doc="What is measured."),
+    *_value_columns(),
+    sa.UniqueConstraint("document_id", "ordinal"),
+    **MYSQL_OPTIONS,
+)
+
+warnings = sa.Table(
+    "warnings", metadata,
+    _id(), _document_fk(), _ordinal("warning"),
+    sa.Column("code", sa.String(32), nullable=False, doc="value_unparsed, label_unknown, table_unrecognised ..."),
+    sa.Column("message", LongText, nullable=False, doc="What to look at, in words."),
+    sa.Column("location_table", sa.Integer, doc="Table index in the document, from 0."),
+    sa.Column("location_row", sa.Integer, doc="Row index in that table's grid, from 0."),
+    sa.UniqueConstraint("document_id", "ordinal"),
+    sa.Index(None, "code"),
+    **MYSQL_OPTIONS,
+)
+
+ingest_log = sa.Table(
+    "ingest_log", metadata,
+    _id(),
+    sa.Column("run_id", sa.String(32), nullable=False, doc="One id per `jixiao ingest` run."),
+    sa.Column("path", LongText, nullable=False, doc="File as given to ingest."),
+    sa.Column("sha256", sa.String(64), doc="SHA-256 of the file, when it could be read."),
+    sa.Column("status", sa.String(16), nullable=False, doc="loaded, unchanged or failed."),
+    sa.Column("document_key", sa.String(255), doc="Document key, when the file was read."),
+    sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="SET NULL"),
+              doc="Version written (loaded) or found (unchanged)."),
+    sa.Column("version", sa.Integer, doc="documents.version of that row."),
+    sa.Column("error_code", sa.String(64), doc="For failed: the error class code (not_docx, damaged ...)."),
+    sa.Column("message", LongText, doc="For failed: one line saying what is wrong and what to do."),
+    sa.Column("at", sa.DateTime, nullable=False, doc="When the file was processed (UTC)."),
+    sa.CheckConstraint("status IN ('loaded', 'unchanged', 'failed')", name="status_known"),
+    sa.Index(None, "run_id"),
+    sa.Index(None, "document_id"),
+    **MYSQL_OPTIONS,
+)
