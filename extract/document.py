@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from extract.gc_pause import paused_gc
 from extract.limits import DEFAULT_LIMITS, Limits
 from extract.metadata import document_info
 from extract.model import DocxBody, Paragraph
@@ -55,4 +56,5 @@ def read_document(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, convert:
         from extract.convert import convert_bytes
 
         data, _ = convert_bytes(data, str(path), limits)
-    return extract_from_body(read_docx(data, str(path), limits), source)
+    with paused_gc():
+        return extract_from_body(read_docx(data, str(path), limits), source)

@@ -33,25 +33,28 @@ class GridColumns:
     """Every header key the row holds (权重 -> "weight" included)."""
 
 
-def header_keys(table: Table, r: int) -> dict[str, Cell]:
-    """Header keys of row r's cells (first cell per key)."""
+def header_keys(cells: tuple[Cell, ...]) -> dict[str, Cell]:
+    """Header keys of a row's distinct cells (first cell per key)."""
     keys: dict[str, Cell] = {}
-    for cell in table.row_cells(r):
-        match = header_labels().match(cell.text) if cell.text.strip() else None
-        if match is not None:
-            keys.setdefault(match.key, cell)
+    match = header_labels().match
+    for cell in cells:
+        text = cell.text
+        if text.strip():
+            found = match(text)
+            if found is not None and found.key not in keys:
+                keys[found.key] = cell
     return keys
 
 
-def is_near_header(table: Table, r: int) -> bool:
-    """Row r names indicator columns but lacks what a grid needs (say, 指标值)."""
-    keys = header_keys(table, r)
+def is_near_header(cells: tuple[Cell, ...]) -> bool:
+    """A row (its distinct cells) names indicator columns but lacks what a grid needs (say, 指标值)."""
+    keys = header_keys(cells)
     return len(keys.keys() & {"level1", "level2", "name", "value"}) >= 2
 
 
-def find_header(table: Table, r: int) -> GridColumns | None:
-    """Row r read as an indicator header, or None when it is not one."""
-    keys = header_keys(table, r)
+def find_header(cells: tuple[Cell, ...], r: int) -> GridColumns | None:
+    """Row r (its distinct cells) read as an indicator header, or None when it is not one."""
+    keys = header_keys(cells)
     if "value" not in keys or not keys.keys() & {"level1", "level2", "name"}:
         return None
     core = tuple((key, keys[key].col) for key in CORE_KEYS if key in keys)
@@ -59,7 +62,7 @@ def find_header(table: Table, r: int) -> GridColumns | None:
     extra: list[tuple[str, int]] = []
     unknown: list[str] = []
     first_core = min(col for _, col in core)
-    for cell in table.row_cells(r):
+    for cell in cells:
         text = cell.text.strip()
         side = cell.row != r or cell.col + cell.col_span <= first_core
         if id(cell) in claimed or not text or side:
@@ -88,18 +91,26 @@ def read_row(
     """Row r as an indicator, or None for a placeholder of an empty category (no name,
     no value) or a note spanning the row. Updates `fill` either way."""
     row = table.grid[r]
-    owner: dict[str, Cell | None] = {}
+    width = len(row)
+    owner: dict[str, Cell] = {}
     claimed: dict[int, str] = {}
+    first: Cell | None = None
+    several = False
     for key, col in columns.core:
-        cell = row[col] if col < len(row) else None
-        holder = claimed.get(id(cell)) if cell is not None else None
-        if holder is not None and (holder, key) not in SHARED:
-            cell = None
+        cell = row[col] if col < width else None
+        if cell is None:
+            continue
+        if first is None:
+            first = cell
+        elif cell is not first:
+            several = True
+        holder = claimed.get(id(cell))
+        if holder is None:
+            claimed[id(cell)] = key
+        elif (holder, key) not in SHARED:
+            continue
         owner[key] = cell
-        if cell is not None:
-            claimed.setdefault(id(cell), key)
-    core_cells = {id(row[col]) for _, col in columns.core if col < len(row) and row[col] is not None}
-    if len(core_cells) == 1 and len(columns.core) > 1:
+    if first is not None and not several and len(columns.core) > 1:
         return None  # one cell across the whole grid: a note, not an indicator
 
     level1, level2 = _text(owner.get("level1")), _text(owner.get("level2"))
@@ -112,11 +123,13 @@ def read_row(
     name, raw = _text(owner.get("name")), _text(owner.get("value"))
     if not name and not raw:
         return None
-    extra = tuple(
-        (header, _text(row[col]))
-        for header, col in columns.extra
-        if col < len(row) and row[col] is not None and id(row[col]) not in claimed and _text(row[col])
-    )
+    extra: list[tuple[str, str]] = []
+    for header, col in columns.extra:
+        cell = row[col] if col < width else None
+        if cell is not None and id(cell) not in claimed:
+            text = cell.text.strip()
+            if text:
+                extra.append((header, text))
     return RawIndicator(
         level1=fill.level1,
         level2=fill.level2,
@@ -127,5 +140,5 @@ def read_row(
         location=Location(table.index, r),
         nature=_text(owner.get("nature")) or None,
         unit=_text(owner.get("unit")) or None,
-        extra=extra,
+        extra=tuple(extra),
     )

@@ -76,9 +76,12 @@ class Table:
     def row_cells(self, r: int) -> tuple[Cell, ...]:
         """The distinct cells of grid row r, left to right (a merged cell once)."""
         seen: list[Cell] = []
+        last = None
         for cell in self.grid[r]:
-            if cell is not None and (not seen or seen[-1] is not cell):
+            # A merged cell fills adjacent positions, so comparing with the last one kept suffices.
+            if cell is not last and cell is not None:
                 seen.append(cell)
+                last = cell
         return tuple(seen)
 
     def row_texts(self, r: int) -> tuple[str, ...]:

@@ -58,15 +58,16 @@ def _task_list(table: Table, label: Cell, sub_labels: tuple[Cell, ...]) -> str |
     return "\n".join(lines) or None
 
 
-def leftmost_is_field_label(table: Table, r: int) -> bool:
-    """True when the first cell of row r (a cell that starts in this row) is a field label."""
-    cells = [cell for cell in table.row_cells(r) if cell.text.strip()]
-    return bool(cells) and cells[0].row == r and field_label(cells[0].text) is not None
+def leftmost_is_field_label(cells: tuple[Cell, ...], r: int) -> bool:
+    """True when the first non-empty cell of row r (given its distinct cells) starts in this row and is a field label."""
+    for cell in cells:
+        if cell.text.strip():
+            return cell.row == r and field_label(cell.text) is not None
+    return False
 
 
-def field_row(table: Table, r: int) -> tuple[FieldEntry, ...]:
-    """The labelled values of row r; () when the row holds no field label."""
-    cells = table.row_cells(r)
+def field_row(table: Table, r: int, cells: tuple[Cell, ...]) -> tuple[FieldEntry, ...]:
+    """The labelled values of row r (given its distinct cells); () when the row holds no field label."""
     entries: list[FieldEntry] = []
     for i, cell in enumerate(cells):
         if cell.row != r:

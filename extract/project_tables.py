@@ -125,9 +125,10 @@ def _scan_table(
         return new
 
     for r in range(table.n_rows):
-        if not any(cell.text.strip() for cell in table.row_cells(r)):
+        cells = table.row_cells(r)  # once per row: every test below reads the same cells
+        if not any(cell.text.strip() for cell in cells):
             continue
-        columns = find_header(table, r)
+        columns = find_header(cells, r)
         if columns is not None:
             if draft is None:
                 resume = previous is not None and previous.columns is not None and not pending
@@ -142,7 +143,7 @@ def _scan_table(
                     Location(table.index, r)))
             continue
         in_grid = draft is not None and draft.columns is not None
-        entries = field_row(table, r) if not in_grid or leftmost_is_field_label(table, r) else ()
+        entries = field_row(table, r, cells) if not in_grid or leftmost_is_field_label(cells, r) else ()
         if entries:
             if draft is None or draft is previous or draft.is_new_project(entries):
                 draft = start()
@@ -168,7 +169,8 @@ def _check(draft: _Draft, project: RawProject) -> list[Warning]:
 
 
 def _looks_like_project_table(table: Table) -> bool:
-    return any(field_row(table, r) or is_near_header(table, r) for r in range(table.n_rows))
+    rows = (table.row_cells(r) for r in range(table.n_rows))
+    return any(field_row(table, r, cells) or is_near_header(cells) for r, cells in enumerate(rows))
 
 
 def _paragraph_fields(text: str) -> list[FieldEntry]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 _BRACKETED = re.compile(r"[(\[【〔〖]([^()\[\]【】〔〕〖〗]*)[)\]】〕〗]")
 _SPACES = re.compile(r"\s+")
@@ -25,8 +25,9 @@ _PUNCT = re.compile(r"[,.;!?，。；、！？]")
 _MAX_INLINE_LABEL = 12
 
 
+@cache
 def read_table(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of a tab-separated table in extract/vocab/, without comments and blank lines."""
+    """Rows of a tab-separated table in extract/vocab/, without comments and blank lines (read once)."""
     text = (_VOCAB / name).read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
@@ -47,10 +48,11 @@ def fold_label(text: str) -> tuple[str, tuple[str, ...]]:
     return core, notes
 
 
-@dataclass(frozen=True, slots=True)
-class LabelMatch:
+class LabelMatch(NamedTuple):
     """A cell recognised as a label: its key, the money unit its note names, and the
-    value written in the same cell after a colon ("项目名称：X" -> "X")."""
+    value written in the same cell after a colon ("项目名称：X" -> "X").
+
+    A named tuple: immutable, and cheaper than a dataclass to define at start-up."""
 
     key: str
     unit: str | None = None

@@ -25,10 +25,10 @@ from sqlalchemy.engine import Engine
 from jixiao.json_log import JsonLog
 from jixiao.pool import FileRead, PooledReader, ReadFn, WarmFn, read_in_process, warm_up
 from jixiao.progress import Progress
-from load.database import create_engine, display_url, resolve_url
+from load.database import create_engine, display_url, normalize_url, resolve_url
 from load.exceptions import LoadError
 from load.files import iter_report_files
-from load.ingest import IngestOutcome, document_key_for, ingest_report, new_run_id, record_failure
+from load.ingest import IngestOutcome, Loader, document_key_for, new_run_id
 from load.migrate import ensure_schema
 from load.rows import indicator_count, untyped_count
 from normalize.records import Report, Warning
@@ -192,15 +192,19 @@ def run_batch(
     run_id = new_run_id()
     sink = progress or _Silent()
     outcomes: list[FileOutcome] = []
+    url = None if dry_run else normalize_url(resolve_url(db_url))  # an unusable URL fails before any file is read
     with ExitStack() as stack:
-        engine = None if dry_run else _open_engine(db_url)
-        if engine is not None:
+        reads = _reads(files, read, n_workers, warm, stack)  # the workers start reading ...
+        loader = None
+        if url is not None:  # ... while this process opens the database
+            engine = _open_engine(url)
             stack.callback(engine.dispose)
+            loader = stack.enter_context(Loader(engine))  # one connection for the whole batch
         log = stack.enter_context(JsonLog(log_json, run_id))
         sink.start(len(files))
         stack.callback(sink.finish)
-        for item in _reads(files, read, n_workers, warm, stack):
-            outcome = _checked(item, key) if engine is None else _load(engine, item, key, run_id)
+        for item in reads:
+            outcome = _checked(item, key) if loader is None else _load(loader, item, key, run_id)
             outcomes.append(outcome)
             log.write(outcome, item.traceback)
             sink.advance(outcome)
@@ -211,9 +215,8 @@ def run_batch(
     )
 
 
-def _open_engine(db_url: str | None) -> Engine:
-    """The engine, with the schema brought to head before any file is read (a bad database fails here)."""
-    url = resolve_url(db_url)
+def _open_engine(url: sa.URL) -> Engine:
+    """The engine, with the schema brought to head before any file is loaded (a bad database fails here)."""
     engine = create_engine(url)
     try:
         ensure_schema(engine)
@@ -239,19 +242,19 @@ def _reads(files: list[str], read: ReadFn, workers: int, warm: WarmFn | None, st
     return iter(stack.enter_context(PooledReader(files, read, workers, warm)))
 
 
-def _load(engine: Engine, item: FileRead, key: str | None, run_id: str) -> FileOutcome:
+def _load(loader: Loader, item: FileRead, key: str | None, run_id: str) -> FileOutcome:
     try:
         if item.report is None:
-            failed = record_failure(
-                engine, path=item.path, sha256=item.sha256, error_code=item.error_code or "error",
+            failed = loader.record_failure(
+                path=item.path, sha256=item.sha256, error_code=item.error_code or "error",
                 message=item.message or "failed", run_id=run_id,
             )
             return _outcome(failed, ())
-        done = ingest_report(engine, item.report, path=item.path, key=key, run_id=run_id)
+        done = loader.ingest(item.report, path=item.path, key=key, run_id=run_id)
     except sa.exc.DBAPIError as e:
         # The database itself stopped working: no later file could be written either.
         raise LoadError(
-            display_url(engine.url),
+            display_url(loader.engine.url),
             f"the database failed while loading {item.path} ({_first_line(e)}); the files before it are "
             "loaded, run the same ingest again to load the rest",
         ) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 
@@ -22,18 +23,28 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; given the `command` about to run, only that one's options are built."""
     parser = argparse.ArgumentParser(prog="jixiao", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(_module=module)
-        importlib.import_module(module).add_arguments(p)
+        if command is None or name == command:
+            importlib.import_module(module).add_arguments(p)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; `argv` None means this process is the `jixiao` program and ends after."""
+    as_program = argv is None
+    if as_program:
+        # A short-lived process that makes many small objects and few cycles: collect the
+        # young generation every 50,000 allocations instead of 700 (~4 ms of a ~120 ms run).
+        gc.set_threshold(50_000)
+    argv = sys.argv[1:] if argv is None else argv
+    # the top-level parser takes no option but --help, so a command name comes first
+    args = build_parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     command = importlib.import_module(args._module)
     try:
         return command.run(args)
@@ -45,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        if as_program:
+            # The interpreter's shutdown collections would walk every object once more
+            # (~15 ms of a ~120 ms `jixiao extract`); frozen objects are skipped.
+            gc.freeze()
 
 
 if __name__ == "__main__":

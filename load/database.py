@@ -21,7 +21,7 @@ from load.exceptions import BadDatabaseUrl
 
 __all__ = [
     "DEFAULT_URL", "ENV_VAR", "resolve_url", "normalize_url", "create_engine", "display_url",
-    "write_transaction", "is_transient",
+    "write_connection", "write_transaction", "is_transient",
 ]
 
 DEFAULT_URL = "sqlite:///jixiao.db"
@@ -114,13 +114,18 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}".strip())
 
 
+def write_connection(engine: Engine) -> Connection:
+    """A connection whose transactions will write (on SQLite they BEGIN IMMEDIATE); the caller closes it."""
+    conn = engine.connect()
+    conn.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+    return conn
+
+
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
     """A connection inside one transaction that will write; commits on success, rolls back on error."""
-    with engine.connect() as conn:
-        conn.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
-        with conn.begin():
-            yield conn
+    with write_connection(engine) as conn, conn.begin():
+        yield conn
 
 
 def is_transient(error: DBAPIError) -> bool:

@@ -11,7 +11,8 @@ import datetime as dt
 import random
 import secrets
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -19,10 +20,10 @@ from pathlib import Path
 from typing import Literal
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from load import schema
-from load.database import is_transient, write_transaction
+from load.database import is_transient, write_connection
 from load.document_key import document_key_for, document_kind
 from load.exceptions import JixiaoError, LoadError
 from load.files import file_sha256, iter_report_files
@@ -32,11 +33,12 @@ from load.writer import log_row, write_report
 from normalize.records import Report
 
 __all__ = [
-    "IngestOutcome", "document_key_for", "ingest_report", "record_failure", "new_run_id", "ingest_paths",
+    "IngestOutcome", "Loader", "document_key_for", "ingest_report", "record_failure", "new_run_id", "ingest_paths",
     "parser_version",
 ]
 
 Status = Literal["loaded", "unchanged", "failed"]
+_INSERT_LOG = schema.ingest_log.insert()
 ATTEMPTS = 8
 """Tries of one document's transaction when concurrent writers of its key collide."""
 
@@ -74,47 +76,107 @@ def parser_version() -> str:
         return "unknown"
 
 
-def ingest_report(engine: Engine, report: Report, *, path: str, key: str | None = None, run_id: str) -> IngestOutcome:
-    """Write `report` as a new version of its document key (or find it unchanged) and log it.
+class Loader:
+    """Ingest reports one after another over one connection, each document in a transaction of its own.
 
-    Args:
-        path: the file as the user named it (stored in documents.source_path and the log).
-        key: overrides the document key (`--key`).
-    Returns the outcome; a document the database refuses is logged and returned as failed.
-    Raises sqlalchemy errors only when the database itself is unusable (down, wrong schema).
+        with Loader(engine) as loader:
+            outcome = loader.ingest(report, path="a.docx", run_id=new_run_id())
+
+    A batch keeps one Loader, so the schema check, the connection and the statements
+    the server has prepared serve every document instead of being set up per document.
+    Not for several threads at once: give each thread its own Loader.
     """
-    ensure_schema(engine)
-    sha = report.source.sha256
-    try:
-        document_key = document_key_for(report, key)
-    except LoadError as e:
-        return record_failure(engine, path=path, sha256=sha, error_code=e.code, message=str(e), run_id=run_id)
-    kind = document_kind(report.document.title)
-    for attempt in range(1, ATTEMPTS + 1):
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._conn: Connection | None = None
+
+    def __enter__(self) -> Loader:
+        ensure_schema(self.engine)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Give the connection back to the engine's pool."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        if self._conn is None:
+            self._conn = write_connection(self.engine)
         try:
-            with write_transaction(engine) as conn:
-                written = write_report(
-                    conn, report, key=document_key, kind=kind.code if kind else None, path=path, run_id=run_id,
-                    parser_version=parser_version(), now=_now(),
-                )
+            with self._conn.begin():
+                yield self._conn
+        except sa.exc.DBAPIError:
+            if self._conn.invalidated:  # the connection was lost: the next document starts on a fresh one
+                self.close()
+            raise
+
+    def ingest(self, report: Report, *, path: str, key: str | None = None, run_id: str) -> IngestOutcome:
+        """Write `report` as a new version of its document key (or find it unchanged) and log it.
+
+        Args:
+            path: the file as the user named it (stored in documents.source_path and the log).
+            key: overrides the document key (`--key`).
+        Returns the outcome; a document the database refuses is logged and returned as failed.
+        Raises sqlalchemy errors only when the database itself is unusable (down, wrong schema).
+        """
+        sha = report.source.sha256
+        try:
+            document_key = document_key_for(report, key)
         except LoadError as e:
-            return record_failure(engine, path=path, sha256=sha, error_code=e.code, message=str(e), run_id=run_id,
-                                  document_key=document_key)
-        except sa.exc.DBAPIError as e:
-            if is_transient(e) and attempt < ATTEMPTS:
-                time.sleep(random.uniform(0.01, 0.05) * attempt)
-                continue
-            code, problem = _refusal(e)
-            if code is None:
-                raise
-            return record_failure(engine, path=path, sha256=sha, error_code=code, message=f"{path}: {problem}",
-                                  run_id=run_id, document_key=document_key)
+            return self.record_failure(path=path, sha256=sha, error_code=e.code, message=str(e), run_id=run_id)
+        kind = document_kind(report.document.title)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                with self._transaction() as conn:
+                    written = write_report(
+                        conn, report, key=document_key, kind=kind.code if kind else None, path=path, run_id=run_id,
+                        parser_version=parser_version(), now=_now(),
+                    )
+            except LoadError as e:
+                return self.record_failure(path=path, sha256=sha, error_code=e.code, message=str(e), run_id=run_id,
+                                           document_key=document_key)
+            except sa.exc.DBAPIError as e:
+                if is_transient(e) and attempt < ATTEMPTS:
+                    time.sleep(random.uniform(0.01, 0.05) * attempt)
+                    continue
+                code, problem = _refusal(e)
+                if code is None:
+                    raise
+                return self.record_failure(path=path, sha256=sha, error_code=code, message=f"{path}: {problem}",
+                                           run_id=run_id, document_key=document_key)
+            return IngestOutcome(
+                path=path, sha256=sha, status=written.status, document_key=document_key, version=written.version,
+                document_id=written.document_id, projects=len(report.projects), indicators=indicator_count(report),
+                untyped=untyped_count(report), warnings=len(report.warnings), error_code=None, error_message=None,
+            )
+        raise AssertionError("unreachable")  # the last attempt returns or raises
+
+    def record_failure(
+        self, *, path: str, sha256: str | None, error_code: str, message: str, run_id: str,
+        document_key: str | None = None,
+    ) -> IngestOutcome:
+        """Log a file that could not be loaded (its own transaction) and return its failed outcome."""
+        with self._transaction() as conn:
+            conn.execute(_INSERT_LOG, log_row(
+                run_id=run_id, path=path, sha256=sha256, status="failed", document_key=document_key,
+                error_code=error_code, message=message, now=_now(),
+            ))
         return IngestOutcome(
-            path=path, sha256=sha, status=written.status, document_key=document_key, version=written.version,
-            document_id=written.document_id, projects=len(report.projects), indicators=indicator_count(report),
-            untyped=untyped_count(report), warnings=len(report.warnings), error_code=None, error_message=None,
+            path=path, sha256=sha256, status="failed", document_key=document_key, version=None, document_id=None,
+            projects=0, indicators=0, untyped=0, warnings=0, error_code=error_code, error_message=message,
         )
-    raise AssertionError("unreachable")  # the last attempt returns or raises
+
+
+def ingest_report(engine: Engine, report: Report, *, path: str, key: str | None = None, run_id: str) -> IngestOutcome:
+    """Ingest one report in a transaction of its own (see Loader.ingest; a batch keeps one Loader instead)."""
+    with Loader(engine) as loader:
+        return loader.ingest(report, path=path, key=key, run_id=run_id)
 
 
 def _refusal(error: sa.exc.DBAPIError) -> tuple[str | None, str]:
@@ -132,16 +194,9 @@ def record_failure(
     document_key: str | None = None,
 ) -> IngestOutcome:
     """Log a file that could not be loaded (its own transaction) and return its failed outcome."""
-    ensure_schema(engine)
-    with write_transaction(engine) as conn:
-        conn.execute(schema.ingest_log.insert().values(log_row(
-            run_id=run_id, path=path, sha256=sha256, status="failed", document_key=document_key,
-            error_code=error_code, message=message, now=_now(),
-        )))
-    return IngestOutcome(
-        path=path, sha256=sha256, status="failed", document_key=document_key, version=None, document_id=None,
-        projects=0, indicators=0, untyped=0, warnings=0, error_code=error_code, error_message=message,
-    )
+    with Loader(engine) as loader:
+        return loader.record_failure(path=path, sha256=sha256, error_code=error_code, message=message,
+                                     run_id=run_id, document_key=document_key)
 
 
 def ingest_paths(
@@ -153,23 +208,23 @@ def ingest_paths(
     `read` turns a path into a Report (the CLI passes jixiao.pipeline.read_report), so load
     never imports the extract stage.
     """
-    ensure_schema(engine)
     run = run_id or new_run_id()
     outcomes = []
-    for path in iter_report_files(paths):
-        try:
-            report = read(path)
-        except JixiaoError as e:
-            outcomes.append(record_failure(engine, path=str(path), sha256=file_sha256(path), error_code=e.code,
-                                           message=str(e), run_id=run))
-            continue
-        except Exception as e:  # a reader bug must not stop the batch; the log keeps its trace
-            outcomes.append(record_failure(engine, path=str(path), sha256=file_sha256(path),
-                                           error_code="internal_error",
-                                           message=f"{path}: jixiao failed to read it ({type(e).__name__}: {e})",
-                                           run_id=run))
-            continue
-        outcomes.append(ingest_report(engine, report, path=str(path), key=key, run_id=run))
+    with Loader(engine) as loader:
+        for path in iter_report_files(paths):
+            try:
+                report = read(path)
+            except JixiaoError as e:
+                outcomes.append(loader.record_failure(path=str(path), sha256=file_sha256(path), error_code=e.code,
+                                                      message=str(e), run_id=run))
+                continue
+            except Exception as e:  # a reader bug must not stop the batch; the log keeps its trace
+                outcomes.append(loader.record_failure(
+                    path=str(path), sha256=file_sha256(path), error_code="internal_error",
+                    message=f"{path}: jixiao failed to read it ({type(e).__name__}: {e})", run_id=run,
+                ))
+                continue
+            outcomes.append(loader.ingest(report, path=str(path), key=key, run_id=run))
     return outcomes
 
 

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
 
+from load import schema
 from load.exceptions import FieldTooLong, LoadError
 from normalize.records import Indicator, Location, NarrativeIndicator, Report
 
 __all__ = [
-    "Row", "ChildRows", "document_row", "child_rows", "indicator_rows", "indicator_count", "untyped_count",
-    "check_lengths",
+    "Row", "ChildRows", "document_row", "child_rows", "indicator_count", "untyped_count", "check_lengths",
 ]
 
 Row = dict[str, Any]
@@ -25,12 +24,25 @@ UNTYPED_CODE = "value_unparsed"
 
 @dataclass(frozen=True, slots=True)
 class ChildRows:
-    """Rows of one document for every table keyed by document_id alone."""
+    """A document's rows for every child table; document_id and project_id are filled in once known."""
 
     sections: list[Row]
     projects: list[Row]
     narrative_indicators: list[Row]
     warnings: list[Row]
+    indicators: list[Row]
+    indicator_projects: list[int]
+    """The ordinal (from 1) of each indicator row's project."""
+
+    def set_document_id(self, document_id: int) -> None:
+        for rows in (self.sections, self.projects, self.narrative_indicators, self.warnings, self.indicators):
+            for row in rows:
+                row["document_id"] = document_id
+
+    def set_project_ids(self, project_ids: dict[int, int]) -> None:
+        """Point each indicator row at its project; `project_ids` maps a project's ordinal to its id."""
+        for row, ordinal in zip(self.indicators, self.indicator_projects):
+            row["project_id"] = project_ids[ordinal]
 
 
 def untyped_count(report: Report) -> int:
@@ -59,16 +71,17 @@ def document_row(
     }
 
 
-def child_rows(report: Report, document_id: int, path: str) -> ChildRows:
+def child_rows(report: Report, path: str) -> ChildRows:
+    """The rows of every child table, checked against the columns' lengths (FieldTooLong) before any is written."""
     num = _Numbers(path)
-    return ChildRows(
+    rows = ChildRows(
         sections=[
-            {"document_id": document_id, "ordinal": i, "path": s.path, "level": s.level, "label": s.label,
+            {"document_id": None, "ordinal": i, "path": s.path, "level": s.level, "label": s.label,
              "title": s.title, "text": s.text}
             for i, s in enumerate(report.sections, 1)
         ],
         projects=[
-            {"document_id": document_id, "ordinal": i, "code": p.code, "name": p.name, "department": p.department,
+            {"document_id": None, "ordinal": i, "code": p.code, "name": p.name, "department": p.department,
              "budget_total": num(p.budget_total), "budget_fiscal": num(p.budget_fiscal),
              "budget_other": num(p.budget_other),
              "spending_plan_q1": num(p.spending_plan.q1), "spending_plan_q2": num(p.spending_plan.q2),
@@ -77,28 +90,29 @@ def child_rows(report: Report, document_id: int, path: str) -> ChildRows:
             for i, p in enumerate(report.projects, 1)
         ],
         narrative_indicators=[
-            {"document_id": document_id, "ordinal": i, "section": n.section, "text": n.text, "name": n.name,
+            {"document_id": None, "ordinal": i, "section": n.section, "text": n.text, "name": n.name,
              **_value(n, num)}
             for i, n in enumerate(report.narrative_indicators, 1)
         ],
         warnings=[
-            {"document_id": document_id, "ordinal": i, "code": w.code, "message": w.message, **_location(w.location)}
+            {"document_id": None, "ordinal": i, "code": w.code, "message": w.message, **_location(w.location)}
             for i, w in enumerate(report.warnings, 1)
         ],
+        indicators=[
+            {"document_id": None, "project_id": None, "ordinal": i,
+             "level1": ind.level1, "level1_code": ind.level1_code, "level2": ind.level2,
+             "level2_code": ind.level2_code, "name": ind.name, "description": ind.description, "raw": ind.raw,
+             **_value(ind, num), "basis": ind.basis, **_location(ind.location)}
+            for project in report.projects
+            for i, ind in enumerate(project.indicators, 1)
+        ],
+        indicator_projects=[p_ordinal for p_ordinal, p in enumerate(report.projects, 1) for _ in p.indicators],
     )
-
-
-def indicator_rows(report: Report, document_id: int, project_ids: dict[int, int], path: str) -> list[Row]:
-    """Indicator rows; `project_ids` maps a project's ordinal (from 1) to its projects.id."""
-    num = _Numbers(path)
-    return [
-        {"document_id": document_id, "project_id": project_ids[p_ordinal], "ordinal": i,
-         "level1": ind.level1, "level1_code": ind.level1_code, "level2": ind.level2,
-         "level2_code": ind.level2_code, "name": ind.name, "description": ind.description, "raw": ind.raw,
-         **_value(ind, num), "basis": ind.basis, **_location(ind.location)}
-        for p_ordinal, project in enumerate(report.projects, 1)
-        for i, ind in enumerate(project.indicators, 1)
-    ]
+    for table, table_rows in ((schema.sections, rows.sections), (schema.projects, rows.projects),
+                              (schema.narrative_indicators, rows.narrative_indicators),
+                              (schema.warnings, rows.warnings), (schema.indicators, rows.indicators)):
+        check_lengths(table, table_rows, path)
+    return rows
 
 
 def _value(x: Indicator | NarrativeIndicator, num: _Numbers) -> Row:
@@ -136,11 +150,10 @@ def _bounded(table: sa.Table) -> tuple[tuple[str, int], ...]:
     )
 
 
-def check_lengths(table: sa.Table, rows: Iterable[Row], path: str) -> None:
+def check_lengths(table: sa.Table, rows: list[Row], path: str) -> None:
     """Raise FieldTooLong for a value its VARCHAR column cannot hold (PostgreSQL and MariaDB would refuse it)."""
-    bounded = _bounded(table)
-    for row in rows:
-        for name, limit in bounded:
+    for name, limit in _bounded(table):
+        for row in rows:
             value = row.get(name)
             if isinstance(value, str) and len(value) > limit:
                 raise FieldTooLong(
@@ -148,4 +161,3 @@ def check_lengths(table: sa.Table, rows: Iterable[Row], path: str) -> None:
                     f"{table.name}.{name} is {len(value)} characters, more than the {limit} the database allows: "
                     f"{value[:40]!r}...",
                 )
-

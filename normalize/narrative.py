@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from extract.records import Section
 from normalize.grammar import Core, Reading, find_cores
@@ -97,10 +98,22 @@ def _cut_dates(clause: str, start: int, end: int, tokens: tuple[Token, ...], cor
     return "".join(pieces)
 
 
+@cache
+def _target_mark() -> re.Pattern[str]:
+    """What every target holds: an Arabic digit, 百分之, a month word or a named period."""
+    v = vocab()
+    words = [*v.periods, *(w for w, r in v.markers.items() if r in ("percent_of", "month"))]
+    return re.compile("|".join([r"\d", *map(re.escape, sorted(words, key=len, reverse=True))]))
+
+
 def _from_clause(
     clause: str, in_lines: bool, year: int | None, previous: str | None
 ) -> list[tuple[str | None, str, Reading]]:
     """(name, text, reading) of each target in one clause."""
+    # Most prose clauses state no number or date: skip tokenizing them. 绩效指标 lines are
+    # few and may write numbers in Chinese (两件), so they are always read.
+    if not in_lines and not _target_mark().search(fold(clause)):
+        return []
     tokens = tokenize(clause)
     cores = find_cores(tokens, year)
     targets = _targets(tokens, cores, strict=not in_lines)

@@ -10,7 +10,7 @@ A continuation cell's own content is not shown by Word and is dropped.
 
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import Sequence, TypeAlias
 
 from extract.model import Block, Cell, Paragraph, Table
 
@@ -28,7 +28,7 @@ class GridTooLarge(Exception):
         self.rows, self.positions = rows, positions
 
 
-RawCell: TypeAlias = tuple[int, "str | None", "str | None", list[Block]]
+RawCell: TypeAlias = tuple[int, "str | None", "str | None", Sequence[Block]]
 """A w:tc as read: (w:gridSpan, w:vMerge, w:hMerge, blocks); merges are "restart", "continue" or None.
 Plain tuples, because a large table has tens of thousands of them."""
 RawRow: TypeAlias = tuple[int, int, list[RawCell]]
@@ -112,7 +112,8 @@ def _make_cell(origin: _Origin, width: int) -> Cell:
         col_span = width - col
     if len(blocks) == 1 and type(blocks[0]) is Paragraph:
         only = blocks[0]
-        return Cell(only.text, row, col, row_span, col_span, (only,), ())
+        # The reader hands a one-paragraph cell over as a tuple already: it becomes Cell.paragraphs.
+        return Cell(only.text, row, col, row_span, col_span, blocks if type(blocks) is tuple else (only,), ())
     paragraphs = tuple(b for b in blocks if isinstance(b, Paragraph))
     tables = tuple(b for b in blocks if isinstance(b, Table))
     text = "\n".join([p.text for p in paragraphs]).strip()

@@ -73,12 +73,38 @@ class ListNumber:
     ilvl: int
 
 
+class Definitions:
+    """The lists numbering.xml defines: a pure function of the part, so documents with the same part can share it.
+
+    w:num entries are read at once (they are few); a w:abstractNum is read when a list first uses it.
+    """
+
+    def __init__(self, abstracts: dict[int, etree._Element], nums: dict[int, _Num], names: WordNames | None) -> None:
+        self._elements, self._n = abstracts, names
+        self.nums = nums
+        self._abstracts: dict[int, _Abstract | None] = {}
+
+    def abstract(self, abstract_id: int) -> _Abstract | None:
+        """The w:abstractNum `abstract_id`, read on first use: a template defines many lists, a document uses a few."""
+        try:
+            return self._abstracts[abstract_id]
+        except KeyError:
+            pass
+        element = self._elements.get(abstract_id)
+        abstract = self._abstracts[abstract_id] = (
+            _read_abstract(element, self._n) if element is not None and self._n is not None else None)
+        return abstract
+
+
+NO_DEFINITIONS = Definitions({}, {}, None)
+
+
 class Numbering:
     """Definitions plus running counters for one document, advanced in reading order."""
 
-    def __init__(self, abstracts: dict[int, _Abstract], nums: dict[int, _Num],
-                 style_num_id: Callable[[str], int | None] | None = None, *, missing: bool = False) -> None:
-        self._abstracts, self._nums, self.missing = abstracts, nums, missing
+    def __init__(self, definitions: Definitions, style_num_id: Callable[[str], int | None] | None = None,
+                 *, missing: bool = False) -> None:
+        self._definitions, self._nums, self.missing = definitions, definitions.nums, missing
         self._style_num_id = style_num_id or (lambda _sid: None)
         self._lists: dict[int, _List | None] = {}
         self._counters: dict[int, list[int | None]] = {}
@@ -86,7 +112,7 @@ class Numbering:
 
     @classmethod
     def empty(cls) -> Numbering:
-        return cls({}, {}, missing=True)
+        return cls(NO_DEFINITIONS, missing=True)
 
     def level_of_style(self, num_id: int, style_id: str | None) -> int | None:
         """The ilvl whose w:pStyle links it to `style_id` (heading numbering), if any."""
@@ -135,10 +161,10 @@ class Numbering:
         if num is None:
             return None
         key = num.abstract_id
-        abstract = self._abstracts.get(key)
+        abstract = self._definitions.abstract(key)
         if abstract is not None and abstract.style_link is not None:
             linked_num = self._nums.get(self._style_num_id(abstract.style_link) or -1)
-            linked = self._abstracts.get(linked_num.abstract_id) if linked_num else None
+            linked = self._definitions.abstract(linked_num.abstract_id) if linked_num else None
             if linked is not None and linked is not abstract:
                 key, abstract = linked_num.abstract_id, linked  # type: ignore[union-attr]
         if abstract is None:
@@ -211,26 +237,20 @@ def _read_level(lvl: etree._Element, n: WordNames) -> Level:
 
 def parse_numbering(root: etree._Element, style_num_id: Callable[[str], int | None] | None = None) -> Numbering:
     """Numbering from the root element of numbering.xml; `style_num_id` resolves w:numStyleLink."""
+    return Numbering(read_definitions(root), style_num_id)
+
+
+def read_definitions(root: etree._Element) -> Definitions:
+    """The list definitions of numbering.xml (its root element); w:abstractNum entries are only indexed here."""
     n = names_for_tag(root.tag)
-    abstracts: dict[int, _Abstract] = {}
+    abstracts: dict[int, etree._Element] = {}
     nums: dict[int, _Num] = {}
     for el in root:
         if el.tag == n.abstractNum:
             aid = _int(el.get(n.abstractNumId))
             if aid is None or aid in abstracts:
                 continue
-            levels = {}
-            for lvl in el.iter(n.lvl):
-                ilvl = _int(lvl.get(n.ilvl))
-                if ilvl is not None and ilvl not in levels:
-                    levels[ilvl] = _read_level(lvl, n)
-            link = el.find(n.numStyleLink)
-            mlt = el.find(n.multiLevelType)
-            abstracts[aid] = _Abstract(
-                levels,
-                link.get(n.val) if link is not None else None,
-                mlt is not None and mlt.get(n.val) == "singleLevel",
-            )
+            abstracts[aid] = el
         elif el.tag == n.num:
             nid = _int(el.get(n.numId))
             ref = el.find(n.abstractNumId)
@@ -250,4 +270,19 @@ def parse_numbering(root: etree._Element, style_num_id: Callable[[str], int | No
                 if lvl is not None:
                     overrides[ilvl] = _read_level(lvl, n)
             nums[nid] = _Num(aid, starts, overrides)
-    return Numbering(abstracts, nums, style_num_id)
+    return Definitions(abstracts, nums, n)
+
+
+def _read_abstract(el: etree._Element, n: WordNames) -> _Abstract:
+    levels = {}
+    for lvl in el.iter(n.lvl):
+        ilvl = _int(lvl.get(n.ilvl))
+        if ilvl is not None and ilvl not in levels:
+            levels[ilvl] = _read_level(lvl, n)
+    link = el.find(n.numStyleLink)
+    mlt = el.find(n.multiLevelType)
+    return _Abstract(
+        levels,
+        link.get(n.val) if link is not None else None,
+        mlt is not None and mlt.get(n.val) == "singleLevel",
+    )

@@ -5,7 +5,7 @@ read as soon as the parser has moved past it, then deleted, so memory stays flat
 long the document is. (package.iterparse would hand every start and end event to Python;
 the pull parser keeps the parse in C and only the finished blocks come up.) The package's
 stream enforces the size and time limits on every chunk. styles.xml and numbering.xml are
-parsed once, before the body.
+read before the body; their parse is shared by documents with the same bytes (part_cache).
 Only the main document part is walked: headers, footers, comments and notes never are.
 
 What the values mean (the domain layer relies on these):
@@ -30,14 +30,16 @@ from typing import IO, Callable, TypeVar
 from lxml import etree
 
 from extract.exceptions import DamagedDocument, ResourceLimitExceeded
+from extract.gc_pause import paused_gc
 from extract.limits import DEFAULT_LIMITS, Limits
 from extract.model import Block, DocxBody, Warning, WarningCode
 from extract.ooxml.blocks import read_blocks
 from extract.ooxml.context import ReadContext
 from extract.ooxml.namespaces import STRICT, TRANSITIONAL, names_for_tag
-from extract.ooxml.numbering import Numbering, parse_numbering
-from extract.ooxml.package import DocxPackage, open_package, xml_parser
-from extract.ooxml.styles import Styles, parse_styles
+from extract.ooxml.numbering import Numbering, read_definitions
+from extract.ooxml.package import DocxPackage, open_package
+from extract.ooxml.part_cache import parsed_part
+from extract.ooxml.styles import Styles, index_styles
 
 # The hardening of package.xml_parser(), for the pull parser it cannot be passed to.
 PULL_PARSER_OPTIONS = dict(
@@ -73,34 +75,36 @@ def read_docx(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> DocxBo
 
 def read_docx_with_stats(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> tuple[DocxBody, ReadStats]:
     """`read_docx`, plus how many elements the walk visited."""
-    package = open_package(data, path, limits)
-    return read_package(package)
+    with paused_gc():
+        package = open_package(data, path, limits)
+        return read_package(package)
 
 
 def read_package(package: DocxPackage) -> tuple[DocxBody, ReadStats]:
     """Read an already opened package."""
     warnings: list[Warning] = []
-    styles = _load_part(package, package.styles_part, parse_styles, "styles_missing",
-                        "paragraph style names and heading levels are not known", warnings) or Styles.empty()
-    numbering = _load_part(
-        package, package.numbering_part, lambda root: parse_numbering(root, styles.num_id_of),
-        "numbering_missing", "automatic numbers are not shown", warnings,
-    ) or Numbering.empty()
+    index = _load_part(package, package.styles_part, index_styles, "styles_missing",
+                       "paragraph style names and heading levels are not known", warnings)
+    styles = index.styles() if index is not None else Styles.empty()
+    definitions = _load_part(package, package.numbering_part, read_definitions,
+                             "numbering_missing", "automatic numbers are not shown", warnings)
+    numbering = Numbering(definitions, styles.num_id_of) if definitions is not None else Numbering.empty()
     ctx = ReadContext(package.path, package.document_part, package.limits, styles, numbering, warnings, read_blocks)
     blocks: list[Block] = []
     peak = _stream_body(package, ctx, blocks)
     return DocxBody(tuple(blocks), tuple(warnings)), ReadStats(ctx.visits, len(blocks), peak)
 
 
-def _load_part(package: DocxPackage, name: str | None, parse: Callable[[etree._Element], T],
+def _load_part(package: DocxPackage, name: str | None, read: Callable[[etree._Element], T],
                code: WarningCode, consequence: str, warnings: list[Warning]) -> T | None:
-    """Parse a supporting part; a damaged one becomes a warning, a missing one is reported when used."""
+    """Parse a supporting part; a damaged one becomes a warning, a missing one is reported when used.
+
+    `read` must be a pure function of the part's tree: documents with the same bytes share its result.
+    """
     if name is None or not package.has(name):
         return None
     try:
-        # One C-level parse (package.parse hands every event to Python, which costs more than the body on
-        # small documents); a depth limit tighter than libxml2's own is then checked with one XPath.
-        root = etree.fromstring(package.read(name), xml_parser())
+        root, parsed = parsed_part(package.read(name), read)
     except DamagedDocument as e:
         warnings.append(Warning(code, f"{e.problem}: {consequence}"))
         return None
@@ -108,9 +112,10 @@ def _load_part(package: DocxPackage, name: str | None, parse: Callable[[etree._E
         _raise_if_resource_limit(e, package, name)
         warnings.append(Warning(code, f"{name} is not well-formed XML (line {e.lineno}): {consequence}"))
         return None
+    # libxml2 refuses nesting deeper than 256 itself; a tighter limit is checked with one XPath.
     if package.limits.max_xml_depth < LIBXML2_MAX_DEPTH and _deeper_than(package.limits.max_xml_depth)(root):
         raise ResourceLimitExceeded(package.path, f"{name} nests XML deeper than {package.limits.max_xml_depth} levels")
-    return parse(root)
+    return parsed
 
 
 @cache

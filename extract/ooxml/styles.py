@@ -115,8 +115,29 @@ class Styles:
         return ParagraphStyle(style_id, name, num_id, ilvl, outline, is_toc)
 
 
+@dataclass(frozen=True, slots=True)
+class StyleIndex:
+    """The w:style elements of styles.xml by w:styleId, and the default paragraph style's id.
+
+    A pure function of the part, so documents with the same styles part can share it; each
+    document builds its own Styles on top (its memo grows with the ids the document asks for).
+    """
+
+    elements: dict[str, etree._Element]
+    default_id: str | None
+    names: WordNames
+
+    def styles(self) -> Styles:
+        return Styles(self.elements, self.default_id, self.names)
+
+
 def parse_styles(root: etree._Element) -> Styles:
     """Styles from the root element of styles.xml: an index of w:style by id, read when first used."""
+    return index_styles(root).styles()
+
+
+def index_styles(root: etree._Element) -> StyleIndex:
+    """The index of the root element of styles.xml."""
     n: WordNames = names_for_tag(root.tag)
     elements: dict[str, etree._Element] = {}
     default_id = None
@@ -127,7 +148,7 @@ def parse_styles(root: etree._Element) -> Styles:
         elements[sid] = style
         if default_id is None and style.get(n.default) in ("1", "true", "on") and style.get(n.type, "paragraph") == "paragraph":
             default_id = sid
-    return Styles(elements, default_id, n)
+    return StyleIndex(elements, default_id, n)
 
 
 def _read_style(style: etree._Element, n: WordNames) -> _RawStyle:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ import sqlalchemy as sa
 
 from jixiao.batch import run_batch
 from load import schema
-from test_batch_pool import corpus, fake_read
+from load.exceptions import BadDatabaseUrl, LoadError
+from test_batch_pool import corpus, fake_read, record_warm
 
 # Columns that differ between two runs of the same input: surrogate keys, clocks, run ids.
 VOLATILE = {"id", "document_id", "project_id", "run_id", "ingested_at", "superseded_at", "changed_at", "at"}
@@ -119,3 +121,20 @@ def test_log_json_has_one_line_per_file(tmp_path: Path) -> None:
     assert len(first["sha256"]) == 64 and first["run_id"] == summary.run_id
     assert lines[1]["error_message"].endswith("is not a Word file") and "traceback" not in lines[1]
     assert "Traceback" in lines[2]["traceback"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_database_that_cannot_be_opened_stops_the_batch_and_its_workers(tmp_path: Path, workers: int) -> None:
+    files = corpus(tmp_path / "in", ["report 1 1 0"] * 6)
+    url = "postgresql+psycopg://jixiao@127.0.0.1:1/nowhere"  # nothing listens on port 1
+    with pytest.raises(LoadError, match="cannot open the database"):
+        run_batch(files, db_url=url, workers=workers, read=fake_read, warm=None)
+    assert multiprocessing.active_children() == []
+
+
+def test_an_unusable_url_fails_before_any_worker_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = corpus(tmp_path / "in", ["report 1 1 0"] * 4)
+    monkeypatch.setenv("JIXIAO_TEST_WARM_LOG", str(tmp_path / "warm.log"))
+    with pytest.raises(BadDatabaseUrl):
+        run_batch(files, db_url="oracle://scott@h/orcl", workers=2, read=fake_read, warm=record_warm)
+    assert not (tmp_path / "warm.log").exists()

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import hashlib
 import os
+import pickle
 from pathlib import Path
 
 import pytest
 
 from extract.exceptions import NotADocxFile
 from jixiao.batch import expand_paths, run_batch
-from jixiao.pool import PooledReader, read_in_process
+from jixiao.pool import FileRead, PooledReader, pack, read_in_process, read_one
 from normalize.records import (
     DocumentInfo, Indicator, Location, Project, Report, Source, SpendingPlan, Warning,
 )
@@ -158,3 +161,24 @@ def test_a_failing_warm_up_does_not_break_the_pool(tmp_path: Path, workers: int)
     paths = corpus(tmp_path / "in", ["report 1 1 0", "bad", "report 2 1 0"])
     summary = run_batch(paths, dry_run=True, workers=workers, read=fake_read, warm=broken_warm)
     assert [o.status for o in summary.outcomes] == ["checked", "failed", "checked"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Checked:
+    """A frozen dataclass whose __init__ does more than store fields: pickled the default way."""
+
+    value: int
+
+    def __post_init__(self) -> None:
+        if self.value < 0:
+            raise ValueError("negative")
+
+
+def test_a_packed_read_unpickles_to_the_same_values(tmp_path: Path) -> None:
+    (path,) = corpus(tmp_path, ["report 2 3 1"])
+    read = read_one(fake_read, path)
+    failed = FileRead(path, "0" * 64, error_code="not_docx", message=f"{path}: is not a Word file")
+    odd = (Checked(3), dt.date(2024, 2, 29), Location(1, 2))
+    for value in (read, failed, odd):
+        assert pickle.loads(pack(value)) == value
+    assert len(pack(read)) < len(pickle.dumps(read, pickle.HIGHEST_PROTOCOL))  # a report's records as bare tuples

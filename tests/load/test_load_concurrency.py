@@ -9,11 +9,13 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 import load_factory as f
 from load import schema
+from load.database import create_engine
 from load.ingest import IngestOutcome, ingest_report
 from normalize.contract import report_to_json
 from normalize.records import Report
@@ -64,6 +66,36 @@ def test_two_threads_ingesting_different_revisions_make_two_versions_one_current
         assert [o.status for o in outcomes] == ["loaded", "loaded"]
     every, flagged, pointed = versions_state(engine)
     assert (every, flagged, pointed) == (list(range(1, 9)), [8], [8])
+
+
+def test_two_first_versions_of_a_key_collide_and_the_loser_retries_as_version_2(db_url: str,
+                                                                                   engine: Engine) -> None:
+    """A key's first version has no pointer row to lock: the unique constraints settle that race."""
+    if engine.dialect.name == "sqlite":
+        pytest.skip("BEGIN IMMEDIATE serializes SQLite writers: the second starts after the first commits")
+    other = create_engine(db_url)
+    overtaken: list[IngestOutcome] = []
+    lookups: list[str] = []
+
+    def overtake(conn, cursor, statement, *rest) -> None:  # noqa: ANN001
+        # Right after the first writer found no version of the key, a second writer commits version 1.
+        if statement.lstrip().upper().startswith("SELECT MAX("):
+            lookups.append(statement)
+            if not overtaken:
+                overtaken.append(ingest_report(other, f.big(2, 2, salt="b"), path="b.docx", run_id="b"))
+
+    sa.event.listen(engine, "after_cursor_execute", overtake)
+    try:
+        late = ingest_report(engine, f.big(2, 2, salt="a"), path="a.docx", run_id="a")
+    finally:
+        sa.event.remove(engine, "after_cursor_execute", overtake)
+        other.dispose()
+    assert [(o.status, o.version) for o in (*overtaken, late)] == [("loaded", 1), ("loaded", 2)]
+    assert len(lookups) == 2  # the first attempt wrote version 1 too, was refused, and ran again
+    assert versions_state(engine) == ([1, 2], [2], [2])
+    with engine.connect() as conn:
+        indicators = conn.execute(sa.select(sa.func.count()).select_from(schema.indicators)).scalar()
+    assert indicators == 2 * 4  # the refused attempt left no rows
 
 
 def _json(tmp_path: Path, report: Report, name: str) -> str:
