@@ -45,8 +45,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--pg-url", default=os.environ.get("JIXIAO_BENCH_PG", DEFAULT_PG_ADMIN_URL),
                         help="PostgreSQL to create a throw-away database in (env JIXIAO_BENCH_PG)")
     parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL rows")
-    parser.add_argument("--wait-idle", type=float, default=60.0, metavar="S",
-                        help="before each step, wait up to S seconds for other processes to leave the CPU (default 60)")
+    parser.add_argument("--wait-idle", type=float, default=15.0, metavar="S",
+                        help="before each step, wait up to S seconds for other processes to leave the CPU (default 15)")
     parser.add_argument("--retries", type=int, default=1,
                         help="measure a step again when other processes took the CPU meanwhile (default 1)")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target fails or cannot be measured")

@@ -6,7 +6,9 @@
 
 Workers only read (extract + normalize); the calling process is the single writer and
 loads in input order, so versions of one document key are numbered in the order the
-files were given and the database ends the same with any number of workers.
+files were given and the database ends the same with any number of workers. The workers
+start first: this process imports the database layer and opens the database while they
+read the first files.
 """
 
 from __future__ import annotations
@@ -17,21 +19,20 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Literal
-
-import sqlalchemy as sa
-from sqlalchemy.engine import Engine
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from jixiao.json_log import JsonLog
 from jixiao.pool import FileRead, PooledReader, ReadFn, WarmFn, read_in_process, warm_up
 from jixiao.progress import Progress
-from load.database import create_engine, display_url, normalize_url, resolve_url
+from load.document_key import document_key_for
 from load.exceptions import LoadError
 from load.files import iter_report_files
-from load.ingest import IngestOutcome, Loader, document_key_for, new_run_id
-from load.migrate import ensure_schema
-from load.rows import indicator_count, untyped_count
 from normalize.records import Report, Warning
+
+if TYPE_CHECKING:  # SQLAlchemy and the loader are imported once the workers have started
+    import sqlalchemy as sa
+
+    from load.ingest import IngestOutcome, Loader
 
 Status = Literal["loaded", "unchanged", "failed", "checked"]
 
@@ -189,17 +190,14 @@ def run_batch(
     started = time.monotonic()
     files = expand_paths(paths)
     n_workers = max(1, min(workers or os.cpu_count() or 1, len(files)))
-    run_id = new_run_id()
     sink = progress or _Silent()
     outcomes: list[FileOutcome] = []
-    url = None if dry_run else normalize_url(resolve_url(db_url))  # an unusable URL fails before any file is read
     with ExitStack() as stack:
         reads = _reads(files, read, n_workers, warm, stack)  # the workers start reading ...
-        loader = None
-        if url is not None:  # ... while this process opens the database
-            engine = _open_engine(url)
-            stack.callback(engine.dispose)
-            loader = stack.enter_context(Loader(engine))  # one connection for the whole batch
+        from load.ingest import new_run_id  # ... while this process imports the database layer
+
+        run_id = new_run_id()
+        loader = None if dry_run else _open_loader(db_url, stack)  # ... and opens the database
         log = stack.enter_context(JsonLog(log_json, run_id))
         sink.start(len(files))
         stack.callback(sink.finish)
@@ -215,18 +213,23 @@ def run_batch(
     )
 
 
-def _open_engine(url: sa.URL) -> Engine:
-    """The engine, with the schema brought to head before any file is loaded (a bad database fails here)."""
+def _open_loader(db_url: str | None, stack: ExitStack) -> Loader:
+    """One connection for the whole batch, the schema brought to head before any file is loaded.
+
+    Raises BadDatabaseUrl for a URL jixiao cannot use, LoadError for a database it cannot open.
+    """
+    import sqlalchemy as sa
+
+    from load.database import create_engine, display_url, normalize_url, resolve_url
+    from load.ingest import Loader
+
+    url = normalize_url(resolve_url(db_url))
     engine = create_engine(url)
+    stack.callback(engine.dispose)
     try:
-        ensure_schema(engine)
+        return stack.enter_context(Loader(engine))
     except sa.exc.DBAPIError as e:
-        engine.dispose()
         raise LoadError(display_url(url), f"cannot open the database ({_first_line(e)})") from None
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine
 
 
 def _first_line(error: sa.exc.DBAPIError) -> str:
@@ -243,6 +246,10 @@ def _reads(files: list[str], read: ReadFn, workers: int, warm: WarmFn | None, st
 
 
 def _load(loader: Loader, item: FileRead, key: str | None, run_id: str) -> FileOutcome:
+    import sqlalchemy as sa
+
+    from load.database import display_url
+
     try:
         if item.report is None:
             failed = loader.record_failure(
@@ -270,6 +277,8 @@ def _outcome(done: IngestOutcome, warnings: tuple[Warning, ...]) -> FileOutcome:
 
 def _checked(item: FileRead, key: str | None) -> FileOutcome:
     """A dry run's outcome: what would be loaded, the database untouched."""
+    from load.rows import indicator_count, untyped_count
+
     report = item.report
     if report is None:
         return FileOutcome(item.path, item.sha256, "failed", None, None, None, 0, 0, 0, (),

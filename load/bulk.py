@@ -6,7 +6,10 @@
   constant text that psycopg prepares once per connection.
 - MariaDB 10.6+: `INSERT ... SELECT ... FROM JSON_TABLE(%s, ...)`, the rows as one JSON
   text. PyMySQL would escape every value in Python to fold an executemany into a
-  multi-row INSERT; json.dumps does the same work in C.
+  multi-row INSERT; json.dumps does the same work in C. A table of a huge document
+  (over ~1 MB of JSON, thousands of indicators) takes the executemany path instead,
+  which PyMySQL splits into ~1 MB statements: one JSON text could outgrow the
+  server's max_allowed_packet.
 - SQLite (in-process, executemany runs in C) and MySQL: SQLAlchemy's executemany.
 
 Every path ends in a plain INSERT into the table, so column types, lengths (a value too
@@ -35,6 +38,7 @@ _LENGTH = re.compile(r"\(\d+(?:,\s*\d+)?\)")
 _PG = postgresql.dialect()
 _MYSQL = mysql.dialect()
 _JSON_TABLE_SINCE = (10, 6)  # MariaDB; INSERT ... RETURNING came in 10.5
+_JSON_TABLE_MAX_CHARS = 250_000  # at most 1 MB in UTF-8, like PyMySQL's own statements
 
 
 def strategy(dialect: Dialect) -> Strategy:
@@ -55,7 +59,7 @@ def insert_rows(conn: Connection, table: sa.Table, rows: list[Row]) -> None:
 def insert_returning_ids(conn: Connection, table: sa.Table, rows: list[Row], key: str) -> dict[object, int]:
     """Insert `rows` and map each row's `key` value to its new id.
 
-    One INSERT ... RETURNING on PostgreSQL and MariaDB; elsewhere an executemany, then a
+    One INSERT ... RETURNING on PostgreSQL and MariaDB; on the executemany path, then a
     SELECT of the ids by `document_id` (SQLAlchemy would page an executemany with
     RETURNING, and the number of statements would grow with the rows).
     """
@@ -77,10 +81,10 @@ def _execute(conn: Connection, table: sa.Table, rows: list[Row], returning: tupl
         case "json_table":
             document = json.dumps([[row[name] for name in names] for row in rows], ensure_ascii=False,
                                   separators=(",", ":"), allow_nan=False, default=_iso_date)
-            return conn.exec_driver_sql(_json_table_insert(table, names, returning), (document,))
-        case _:
-            conn.execute(_insert(table), rows)
-            return None
+            if len(document) <= _JSON_TABLE_MAX_CHARS:
+                return conn.exec_driver_sql(_json_table_insert(table, names, returning), (document,))
+    conn.execute(_insert(table), rows)
+    return None
 
 
 def _iso_date(value: object) -> str:
@@ -115,7 +119,9 @@ def _unnest_insert(table: sa.Table, names: tuple[str, ...], returning: tuple[str
 def _json_table_insert(table: sa.Table, names: tuple[str, ...], returning: tuple[str, ...]) -> str:
     """INSERT ... SELECT FROM JSON_TABLE(): one JSON array of row arrays, columns in the order of `names`."""
     quote = _MYSQL.identifier_preparer.quote
-    columns = ", ".join(f"{quote(name)} {_json_column_type(table.c[name])} PATH '$[{i}]'" for i, name in enumerate(names))
+    columns = ", ".join(
+        f"{quote(name)} {_json_column_type(table.c[name])} PATH '$[{i}]'" for i, name in enumerate(names)
+    )
     listed = ", ".join(map(quote, names))
     sql = (f"INSERT INTO {_MYSQL.identifier_preparer.format_table(table)} ({listed}) "
            f"SELECT {listed} FROM JSON_TABLE(%s, '$[*]' COLUMNS({columns})) AS j")

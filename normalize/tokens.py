@@ -128,7 +128,7 @@ def _word_starts() -> frozenset[str]:
     return frozenset(w[:k] for w in _word_index() for k in range(1, len(w)))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _cut(gap: str) -> tuple[str, ...]:
     """Words of a stretch of text between numbers; symbols jieba splits (>, =) are re-joined."""
     pieces = list(_jieba().cut(gap, HMM=False))

@@ -88,7 +88,7 @@ def _with_unit_column(r: Reading, unit: str) -> Reading:
     )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1024)
 def _parse(raw: str, year: int | None, nature: str | None, unit: str | None) -> ParsedValue:
     if not raw:
         return ParsedValue(raw, "empty")

