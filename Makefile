@@ -3,30 +3,36 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 
 .PHONY: help run test bench samples lint clean
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
+# `make run` installs what running needs; `make test` and `make bench` add their extras.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(DEV): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $(DEV)
 
 run: $(STAMP)  ## Set up and ingest samples/ into the default SQLite file (jixiao.db)
 	$(BIN)/jixiao ingest samples/
 
-test: $(STAMP)  ## Set up and run the test suite
+test: $(DEV)  ## Set up and run the test suite
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)  ## Run the benchmark (writes bench/out/results.{json,md}); the pandoc row needs `apt-get install pandoc`
+bench: $(DEV)  ## Run the benchmark (writes bench/out/results.{json,md}); the pandoc row needs `apt-get install pandoc`
 	@command -v pandoc >/dev/null || echo "note: pandoc is not installed (apt-get install pandoc); its row is skipped"
 	$(BIN)/python -m compileall -q extract normalize load jixiao
 	$(BIN)/python bench/run.py
 
-samples: $(STAMP)  ## Regenerate the .docx files in samples/
+samples: $(DEV)  ## Regenerate the .docx files in samples/
 	$(BIN)/python samples/make_samples.py
 
 clean:  ## Remove the venv, caches and the default database

@@ -31,8 +31,8 @@ def available(name: str) -> str | None:
     try:
         if name == "jixiao":
             import jixiao.pipeline  # noqa: F401
-            import extract.document  # noqa: F401
-            import normalize.document  # noqa: F401
+            import jixiao.extract.document  # noqa: F401
+            import jixiao.normalize.document  # noqa: F401
         elif name == "docx2python":
             import docx2python  # noqa: F401
     except ImportError as e:

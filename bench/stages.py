@@ -12,11 +12,11 @@ STAGES = ("read + sha256", "OOXML reader (read_docx)", "extract domain (extract_
 
 def stage_times(paths: list[Path], repeats: int = 3) -> dict:
     """Best-of-`repeats` seconds of each stage per document, summed and at the median document."""
-    from extract.document import extract_from_body
-    from extract.limits import DEFAULT_LIMITS
-    from extract.ooxml.reader import read_docx
-    from extract.records import Source
-    from normalize.document import normalize_document
+    from jixiao.extract.document import extract_from_body
+    from jixiao.extract.limits import DEFAULT_LIMITS
+    from jixiao.extract.ooxml.reader import read_docx
+    from jixiao.extract.records import Source
+    from jixiao.normalize.document import normalize_document
 
     def run(path: Path) -> list[float]:
         marks = [time.perf_counter()]

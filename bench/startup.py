@@ -45,7 +45,7 @@ def heaviest_imports(python: str = sys.executable, top: int = 8) -> list[dict]:
 def _child(path: Path) -> dict:
     t0 = time.perf_counter()
     from jixiao.pipeline import read_report
-    from normalize.contract import report_to_dict
+    from jixiao.normalize.contract import report_to_dict
 
     t1 = time.perf_counter()
     report = read_report(path)

@@ -15,10 +15,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from extract.exceptions import ConversionFailed, ResourceLimitExceeded
-from extract.limits import DEFAULT_LIMITS, MiB, Limits
-from extract.ooxml.file_format import OOXML, FileFormat, refusal, sniff
-from extract.ooxml.package import read_file_bytes
+from jixiao.extract.exceptions import ConversionFailed, ResourceLimitExceeded
+from jixiao.extract.limits import DEFAULT_LIMITS, MiB, Limits
+from jixiao.extract.ooxml.file_format import OOXML, FileFormat, refusal, sniff
+from jixiao.extract.ooxml.package import read_file_bytes
 
 SOFFICE_NAMES = ("soffice", "libreoffice")
 # Detected kind -> (extension the copy gets, LibreOffice import filter or None to let it guess).

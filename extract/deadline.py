@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from extract.exceptions import ResourceLimitExceeded
+from jixiao.extract.exceptions import ResourceLimitExceeded
 
 
 @contextmanager

@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from extract.gc_pause import paused_gc
-from extract.limits import DEFAULT_LIMITS, Limits
-from extract.metadata import document_info
-from extract.model import DocxBody, Paragraph
-from extract.project_tables import read_projects
-from extract.records import ExtractedDocument, Source
-from extract.sections import goal_sections
+from jixiao.extract.gc_pause import paused_gc
+from jixiao.extract.limits import DEFAULT_LIMITS, Limits
+from jixiao.extract.metadata import document_info
+from jixiao.extract.model import DocxBody, Paragraph
+from jixiao.extract.project_tables import read_projects
+from jixiao.extract.records import ExtractedDocument, Source
+from jixiao.extract.sections import goal_sections
 
 
 def extract_from_body(body: DocxBody, source: Source) -> ExtractedDocument:
@@ -46,14 +46,14 @@ def read_document(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, convert:
         ResourceLimitExceeded, ConversionFailed) for a file that is not a readable .docx.
     """
     # The OOXML layer loads lxml; import on use so importing extract stays cheap.
-    from extract.ooxml.package import read_file_bytes
-    from extract.ooxml.reader import read_docx
+    from jixiao.extract.ooxml.package import read_file_bytes
+    from jixiao.extract.ooxml.reader import read_docx
 
     path = Path(path)
     data = read_file_bytes(path, limits)
     source = Source(file=path.name, sha256=hashlib.sha256(data).hexdigest(), bytes=len(data), path=str(path))
     if convert:
-        from extract.convert import convert_bytes
+        from jixiao.extract.convert import convert_bytes
 
         data, _ = convert_bytes(data, str(path), limits)
     with paused_gc():

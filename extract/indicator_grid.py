@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.model import Cell, Location, Table
-from extract.records import RawIndicator
-from extract.vocabulary import header_labels
+from jixiao.extract.model import Cell, Location, Table
+from jixiao.extract.records import RawIndicator
+from jixiao.extract.vocabulary import header_labels
 
 # Keys that become RawIndicator fields, in the order a cell is claimed: a cell
 # spanning two columns belongs to the first, except where SHARED allows both.

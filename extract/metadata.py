@@ -7,11 +7,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from extract.model import Block, Paragraph, Table
-from extract.project_fields import field_label
-from extract.records import DocumentInfo, RawProject
-from extract.sections import paragraph_number
-from extract.vocabulary import read_table, words
+from jixiao.extract.model import Block, Paragraph, Table
+from jixiao.extract.project_fields import field_label
+from jixiao.extract.records import DocumentInfo, RawProject
+from jixiao.extract.sections import paragraph_number
+from jixiao.extract.vocabulary import read_table, words
 
 _SENTENCE_END = "。；;"
 _MAX_TITLE = 60

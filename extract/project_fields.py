@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.model import Cell, Table
-from extract.vocabulary import LabelMatch, field_labels, header_labels
+from jixiao.extract.model import Cell, Table
+from jixiao.extract.vocabulary import LabelMatch, field_labels, header_labels
 
 TASK_TEXT_KEYS = ("task_name", "task_content")
 

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from extract.indicator_grid import CategoryFill, GridColumns, find_header, is_near_header, read_row
-from extract.model import Block, Location, Paragraph, Table, Warning
-from extract.project_fields import FieldEntry, field_label, field_row, leftmost_is_field_label
-from extract.records import RawIndicator, RawProject
-from extract.vocabulary import money_units, read_table, words
+from jixiao.extract.indicator_grid import CategoryFill, GridColumns, find_header, is_near_header, read_row
+from jixiao.extract.model import Block, Location, Paragraph, Table, Warning
+from jixiao.extract.project_fields import FieldEntry, field_label, field_row, leftmost_is_field_label
+from jixiao.extract.records import RawIndicator, RawProject
+from jixiao.extract.vocabulary import money_units, read_table, words
 
 IDENTITY_KEYS = frozenset({"code", "name", "department_name"})
 # Fields a paragraph before a table may give ("项目名称：X", "单位：万元"); a goal or

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.model import Location, Warning
+from jixiao.extract.model import Location, Warning
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from extract.model import Paragraph
-from extract.records import Section
-from extract.typed_numbers import drawn_number, style_rank, typed_number
+from jixiao.extract.model import Paragraph
+from jixiao.extract.records import Section
+from jixiao.extract.typed_numbers import drawn_number, style_rank, typed_number
 
 _RUN_IN_END = re.compile("[。：:]")
 

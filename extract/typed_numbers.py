@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from extract.vocabulary import read_table
+from jixiao.extract.vocabulary import read_table
 
 _FOLD = str.maketrans("（）．：０１２３４５６７８９", "().:0123456789")
 

@@ -24,15 +24,15 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 from jixiao.json_log import JsonLog
 from jixiao.pool import FileRead, PooledReader, ReadFn, WarmFn, read_in_process, warm_up
 from jixiao.progress import Progress
-from load.document_key import document_key_for
-from load.exceptions import LoadError
-from load.files import iter_report_files
-from normalize.records import Report, Warning
+from jixiao.load.document_key import document_key_for
+from jixiao.load.exceptions import LoadError
+from jixiao.load.files import iter_report_files
+from jixiao.normalize.records import Report, Warning
 
 if TYPE_CHECKING:  # SQLAlchemy and the loader are imported once the workers have started
     import sqlalchemy as sa
 
-    from load.ingest import IngestOutcome, Loader
+    from jixiao.load.ingest import IngestOutcome, Loader
 
 Status = Literal["loaded", "unchanged", "failed", "checked"]
 
@@ -46,7 +46,7 @@ def _read_report(path: str) -> Report:
 def warm_pipeline() -> None:
     """Pay a worker's start-up cost once: import the stages and load the jieba dictionary."""
     import jixiao.pipeline  # noqa: F401  (imports extract and normalize)
-    from normalize.value_parser import parse_value
+    from jixiao.normalize.value_parser import parse_value
 
     # The first value parsed builds the vocabulary tables and jieba's dictionary; later ones reuse them.
     parse_value("不低于95%", year=2024)
@@ -194,7 +194,7 @@ def run_batch(
     outcomes: list[FileOutcome] = []
     with ExitStack() as stack:
         reads = _reads(files, read, n_workers, warm, stack)  # the workers start reading ...
-        from load.ingest import new_run_id  # ... while this process imports the database layer
+        from jixiao.load.ingest import new_run_id  # ... while this process imports the database layer
 
         run_id = new_run_id()
         loader = None if dry_run else _open_loader(db_url, stack)  # ... and opens the database
@@ -220,8 +220,8 @@ def _open_loader(db_url: str | None, stack: ExitStack) -> Loader:
     """
     import sqlalchemy as sa
 
-    from load.database import create_engine, display_url, normalize_url, resolve_url
-    from load.ingest import Loader
+    from jixiao.load.database import create_engine, display_url, normalize_url, resolve_url
+    from jixiao.load.ingest import Loader
 
     url = normalize_url(resolve_url(db_url))
     engine = create_engine(url)
@@ -248,7 +248,7 @@ def _reads(files: list[str], read: ReadFn, workers: int, warm: WarmFn | None, st
 def _load(loader: Loader, item: FileRead, key: str | None, run_id: str) -> FileOutcome:
     import sqlalchemy as sa
 
-    from load.database import display_url
+    from jixiao.load.database import display_url
 
     try:
         if item.report is None:
@@ -277,7 +277,7 @@ def _outcome(done: IngestOutcome, warnings: tuple[Warning, ...]) -> FileOutcome:
 
 def _checked(item: FileRead, key: str | None) -> FileOutcome:
     """A dry run's outcome: what would be loaded, the database untouched."""
-    from load.rows import indicator_count, untyped_count
+    from jixiao.load.rows import indicator_count, untyped_count
 
     report = item.report
     if report is None:

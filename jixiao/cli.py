@@ -7,7 +7,7 @@ import gc
 import importlib
 import sys
 
-from extract.exceptions import JixiaoError
+from jixiao.extract.exceptions import JixiaoError
 
 # Each command lives in its own module with add_arguments(parser) and run(args) -> int.
 # Imported lazily so `jixiao extract` never pays for SQLAlchemy or pandas.

@@ -6,7 +6,7 @@ import json
 import os
 from typing import IO, TYPE_CHECKING, Any
 
-from normalize.contract import warning_to_dict
+from jixiao.normalize.contract import warning_to_dict
 
 if TYPE_CHECKING:
     from jixiao.batch import FileOutcome

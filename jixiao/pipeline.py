@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.deadline import time_limit
-from extract.document import read_document
-from extract.limits import DEFAULT_LIMITS, Limits
-from normalize.document import normalize_document
-from normalize.records import Report
+from jixiao.extract.deadline import time_limit
+from jixiao.extract.document import read_document
+from jixiao.extract.limits import DEFAULT_LIMITS, Limits
+from jixiao.normalize.document import normalize_document
+from jixiao.normalize.records import Report
 
 
 def read_report(path: str | Path, *, limits: Limits = DEFAULT_LIMITS, convert: bool = False) -> Report:

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
 
-from extract.exceptions import JixiaoError
-from load.files import file_sha256
-from normalize.records import Report
+from jixiao.extract.exceptions import JixiaoError
+from jixiao.load.files import file_sha256
+from jixiao.normalize.records import Report
 
 ReadFn = Callable[[str], Report]
 WarmFn = Callable[[], None]

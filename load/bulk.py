@@ -28,7 +28,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, postgresql
 from sqlalchemy.engine import Connection, Dialect
 
-from load.rows import Row
+from jixiao.load.rows import Row
 
 __all__ = ["insert_rows", "insert_returning_ids", "strategy"]
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from load.schema import metadata
+from jixiao.load.schema import metadata
 
 __all__ = ["ViewColumn", "View", "VIEWS", "view", "type_name", "markdown", "update_docs"]
 

@@ -18,7 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from load.exceptions import BadDatabaseUrl
+from jixiao.load.exceptions import BadDatabaseUrl
 
 __all__ = [
     "DEFAULT_URL", "ENV_VAR", "resolve_url", "normalize_url", "create_engine", "display_url",

@@ -16,9 +16,9 @@ from typing import TypeVar
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from load import schema
-from load.history import resolve_versions
-from normalize.records import Report
+from jixiao.load import schema
+from jixiao.load.history import resolve_versions
+from jixiao.normalize.records import Report
 
 __all__ = [
     "ProjectRef", "ValueState", "IndicatorSnapshot", "ProjectSnapshot", "ValueChange", "IndicatorEntry",

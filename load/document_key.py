@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePath
 
-from load.exceptions import LoadError
-from normalize.records import Report
+from jixiao.load.exceptions import LoadError
+from jixiao.normalize.records import Report
 
 __all__ = ["KEY_MAX", "DocumentKind", "document_key_for", "document_kind", "stem_key"]
 

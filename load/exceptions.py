@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from normalize.exceptions import JixiaoError
+from jixiao.normalize.exceptions import JixiaoError
 
 __all__ = ["JixiaoError", "LoadError", "FieldTooLong", "IngestConflict", "UnknownDocument", "BadDatabaseUrl"]
 

@@ -19,8 +19,8 @@ import pyarrow.parquet as pq
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from load.catalog import VIEWS, View
-from load.exceptions import LoadError
+from jixiao.load.catalog import VIEWS, View
+from jixiao.load.exceptions import LoadError
 
 __all__ = ["Format", "FORMATS", "ExportedFile", "export_views", "view_frame"]
 

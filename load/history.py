@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from load import schema
-from load.exceptions import UnknownDocument
+from jixiao.load import schema
+from jixiao.load.exceptions import UnknownDocument
 
 __all__ = ["Version", "KeySummary", "versions", "keys", "resolve_versions"]
 

@@ -22,15 +22,15 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from load import schema
-from load.database import is_transient, write_connection
-from load.document_key import document_key_for, document_kind
-from load.exceptions import JixiaoError, LoadError
-from load.files import file_sha256, iter_report_files
-from load.migrate import ensure_schema
-from load.rows import indicator_count, untyped_count
-from load.writer import log_row, write_report
-from normalize.records import Report
+from jixiao.load import schema
+from jixiao.load.database import is_transient, write_connection
+from jixiao.load.document_key import document_key_for, document_kind
+from jixiao.load.exceptions import JixiaoError, LoadError
+from jixiao.load.files import file_sha256, iter_report_files
+from jixiao.load.migrate import ensure_schema
+from jixiao.load.rows import indicator_count, untyped_count
+from jixiao.load.writer import log_row, write_report
+from jixiao.normalize.records import Report
 
 __all__ = [
     "IngestOutcome", "Loader", "document_key_for", "ingest_report", "record_failure", "new_run_id", "ingest_paths",

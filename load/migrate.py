@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from load.database import create_engine, display_url, write_transaction
-from load.exceptions import LoadError
+from jixiao.load.database import create_engine, display_url, write_transaction
+from jixiao.load.exceptions import LoadError
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -10,9 +10,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from load import schema
-from load.exceptions import FieldTooLong, LoadError
-from normalize.records import Indicator, Location, NarrativeIndicator, Report
+from jixiao.load import schema
+from jixiao.load.exceptions import FieldTooLong, LoadError
+from jixiao.normalize.records import Indicator, Location, NarrativeIndicator, Report
 
 __all__ = [
     "Row", "ChildRows", "document_row", "child_rows", "indicator_count", "untyped_count", "check_lengths",

@@ -15,10 +15,10 @@ from typing import Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from load import schema
-from load.bulk import insert_returning_ids, insert_rows
-from load.rows import Row, check_lengths, child_rows, document_row
-from normalize.records import Report
+from jixiao.load import schema
+from jixiao.load.bulk import insert_returning_ids, insert_rows
+from jixiao.load.rows import Row, check_lengths, child_rows, document_row
+from jixiao.normalize.records import Report
 
 __all__ = ["Written", "write_report", "log_row"]
 

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from normalize.records import (
+from jixiao.normalize.records import (
     DocumentInfo, Indicator, Location, NarrativeIndicator, Number, ParsedValue, Project, Report,
     Section, Source, SpendingPlan, Warning,
 )

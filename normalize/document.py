@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from extract.model import Location, Warning
-from extract.records import ExtractedDocument, RawIndicator, RawProject
-from normalize.labels import level1_code, level2_code
-from normalize.money import budget, spending_plan
-from normalize.narrative import narrative_indicators
-from normalize.records import Indicator, Project, Report
-from normalize.value_parser import is_unparsed, parse_value
+from jixiao.extract.model import Location, Warning
+from jixiao.extract.records import ExtractedDocument, RawIndicator, RawProject
+from jixiao.normalize.labels import level1_code, level2_code
+from jixiao.normalize.money import budget, spending_plan
+from jixiao.normalize.narrative import narrative_indicators
+from jixiao.normalize.records import Indicator, Project, Report
+from jixiao.normalize.value_parser import is_unparsed, parse_value
 
 
 class _Labels:

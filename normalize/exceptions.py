@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extract.exceptions import JixiaoError
+from jixiao.extract.exceptions import JixiaoError
 
 __all__ = ["JixiaoError", "NormalizeError", "VocabularyError"]
 

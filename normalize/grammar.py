@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from normalize.records import Kind, Number, Op
-from normalize.tokens import Token, codes
-from normalize.vocab import Comparator, Period, Unit
+from jixiao.normalize.records import Kind, Number, Op
+from jixiao.normalize.tokens import Token, codes
+from jixiao.normalize.vocab import Comparator, Period, Unit
 
 # A Chinese numeral counts only with a scale, unit or comparator after it (三家),
 # so 三大战略 or 一是 carry no value.

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from normalize.records import Level1Code, Level2Code
-from normalize.vocab import label_key, vocab
+from jixiao.normalize.records import Level1Code, Level2Code
+from jixiao.normalize.vocab import label_key, vocab
 
 
 def level1_code(label: str | None) -> Level1Code | None:

@@ -6,11 +6,11 @@ import re
 from decimal import Decimal
 from functools import cache
 
-from extract.records import RawProject
-from normalize.records import SpendingPlan
-from normalize.text import compact, fold
-from normalize.value_parser import parse_value
-from normalize.vocab import vocab
+from jixiao.extract.records import RawProject
+from jixiao.normalize.records import SpendingPlan
+from jixiao.normalize.text import compact, fold
+from jixiao.normalize.value_parser import parse_value
+from jixiao.normalize.vocab import vocab
 
 def _words(role: str) -> list[str]:
     return sorted((w for w, r in vocab().money.items() if r == role), key=len, reverse=True)

@@ -22,12 +22,12 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from extract.records import Section
-from normalize.grammar import Core, Reading, find_cores
-from normalize.records import NarrativeIndicator
-from normalize.text import fold
-from normalize.tokens import Token, tokenize
-from normalize.vocab import vocab
+from jixiao.extract.records import Section
+from jixiao.normalize.grammar import Core, Reading, find_cores
+from jixiao.normalize.records import NarrativeIndicator
+from jixiao.normalize.text import fold
+from jixiao.normalize.tokens import Token, tokenize
+from jixiao.normalize.vocab import vocab
 
 _CLAUSE = re.compile(r"[；;。，！？!?\n]|,(?!\d{3})")
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[：:]")

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
-from extract.model import Location, Warning
-from extract.records import DocumentInfo, Section, Source
+from jixiao.extract.model import Location, Warning
+from jixiao.extract.records import DocumentInfo, Section, Source
 
 __all__ = [
     "SCHEMA_VERSION", "Kind", "Op", "Level1Code", "Level2Code", "ParsedValue",

@@ -14,10 +14,10 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from normalize.lean_jieba import import_jieba
-from normalize.numerals import read_numeral
-from normalize.text import fold
-from normalize.vocab import Comparator, Period, Unit, Vocab, vocab
+from jixiao.normalize.lean_jieba import import_jieba
+from jixiao.normalize.numerals import read_numeral
+from jixiao.normalize.text import fold
+from jixiao.normalize.vocab import Comparator, Period, Unit, Vocab, vocab
 
 # Codes: N Arabic number, K Chinese numeral, R 百分之-number, S scale word, U unit,
 # P percent-like unit, A comparator before the number, Z comparator after it,

@@ -27,11 +27,11 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
-from normalize.grammar import Reading, find_cores, number
-from normalize.records import ParsedValue
-from normalize.text import compact
-from normalize.tokens import codes, tokenize
-from normalize.vocab import Unit, vocab
+from jixiao.normalize.grammar import Reading, find_cores, number
+from jixiao.normalize.records import ParsedValue
+from jixiao.normalize.text import compact
+from jixiao.normalize.tokens import codes, tokenize
+from jixiao.normalize.vocab import Unit, vocab
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _UNIT_COLUMN = re.compile(r"S?(?:P|U(?:/S?U)*)")

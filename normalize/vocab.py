@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, NamedTuple, get_args
 
-from normalize.exceptions import VocabularyError
-from normalize.records import Level1Code, Level2Code, Op
-from normalize.text import compact
+from jixiao.normalize.exceptions import VocabularyError
+from jixiao.normalize.records import Level1Code, Level2Code, Op
+from jixiao.normalize.text import compact
 
 VOCAB_DIR = Path(__file__).with_name("vocab")
 OPS: frozenset[str] = frozenset(get_args(Op))

@@ -29,6 +29,14 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
+def _stage(module: str) -> str:
+    """The project part a module belongs to: `jixiao.extract.model` -> `extract`, `jixiao.cli` -> `jixiao`."""
+    parts = module.split(".")
+    if parts[0] == "jixiao" and len(parts) > 1 and parts[1] in ALLOWED:
+        return parts[1]
+    return parts[0]
+
+
 def _modules(package: str) -> list[Path]:
     return sorted((ROOT / package).rglob("*.py"))
 
@@ -40,7 +48,7 @@ def test_stage_imports_only_the_stage_before_it(package: str) -> None:
         if "migrations" in path.parts:
             continue
         for name in _imports(path):
-            top = name.split(".")[0]
+            top = _stage(name)
             if top in PROJECT and top not in ALLOWED[package]:
                 offenders.append(f"{path.relative_to(ROOT)} imports {name}")
     assert offenders == []
@@ -66,3 +74,15 @@ def test_no_module_passes_the_size_cap() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
     ]
     assert too_long == []
+
+
+def test_the_stages_are_imported_under_the_jixiao_namespace() -> None:
+    """Installing jixiao must not claim the top-level names `extract`, `normalize` and `load`."""
+    offenders = [
+        f"{path.relative_to(ROOT)} imports {name}"
+        for folder in ("extract", "normalize", "load", "jixiao", "tests", "bench", "samples")
+        for path in _modules(folder)
+        for name in _imports(path)
+        if name.split(".")[0] in ALLOWED
+    ]
+    assert offenders == []

@@ -6,12 +6,12 @@ from typing import Iterable
 
 from lxml import etree
 
-from extract.model import Block
-from extract.ooxml.context import ReadContext
-from extract.ooxml.namespaces import MC_ALTERNATE_CONTENT
-from extract.ooxml.paragraphs import read_paragraph
-from extract.ooxml.tables import read_table
-from extract.ooxml.wrappers import alternate_branch, sdt_content
+from jixiao.extract.model import Block
+from jixiao.extract.ooxml.context import ReadContext
+from jixiao.extract.ooxml.namespaces import MC_ALTERNATE_CONTENT
+from jixiao.extract.ooxml.paragraphs import read_paragraph
+from jixiao.extract.ooxml.tables import read_table
+from jixiao.extract.ooxml.wrappers import alternate_branch, sdt_content
 
 
 def read_blocks(container: Iterable[etree._Element], ctx: ReadContext, out: list[Block]) -> None:

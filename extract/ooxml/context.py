@@ -6,11 +6,11 @@ from typing import Callable
 
 from lxml import etree
 
-from extract.limits import Limits
-from extract.model import Block, Warning, WarningCode
-from extract.ooxml.namespaces import TRANSITIONAL, WordNames
-from extract.ooxml.numbering import Numbering
-from extract.ooxml.styles import Styles
+from jixiao.extract.limits import Limits
+from jixiao.extract.model import Block, Warning, WarningCode
+from jixiao.extract.ooxml.namespaces import TRANSITIONAL, WordNames
+from jixiao.extract.ooxml.numbering import Numbering
+from jixiao.extract.ooxml.styles import Styles
 
 BlockReader = Callable[[etree._Element, "ReadContext", list[Block]], None]
 

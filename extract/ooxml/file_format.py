@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.exceptions import (
+from jixiao.extract.exceptions import (
     DamagedDocument,
     EncryptedDocument,
     EncryptedLegacyDocument,
@@ -18,8 +18,8 @@ from extract.exceptions import (
     LegacyFormat,
     NotADocxFile,
 )
-from extract.ooxml.compound_file import SIGNATURE as OLE2_SIGNATURE
-from extract.ooxml.compound_file import CompoundFile, CompoundFileError
+from jixiao.extract.ooxml.compound_file import SIGNATURE as OLE2_SIGNATURE
+from jixiao.extract.ooxml.compound_file import CompoundFile, CompoundFileError
 
 CONVERT_ADVICE = "save it as .docx or pass --convert with LibreOffice installed"
 NOT_WORD_ADVICE = "jixiao reads Word .docx reports only; ask the sender for the .docx"

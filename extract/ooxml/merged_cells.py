@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Sequence, TypeAlias
 
-from extract.model import Block, Cell, Paragraph, Table
+from jixiao.extract.model import Block, Cell, Paragraph, Table
 
 MAX_GRID_COLUMNS = 1024
 """Word allows 63 columns; a span or grid wider than this is hostile and is cut."""

@@ -15,8 +15,8 @@ from typing import Callable
 
 from lxml import etree
 
-from extract.ooxml.namespaces import MC_ALTERNATE_CONTENT, MC_CHOICE, MC_FALLBACK, WordNames, is_on, names_for_tag
-from extract.ooxml.number_formats import custom_format, render_number
+from jixiao.extract.ooxml.namespaces import MC_ALTERNATE_CONTENT, MC_CHOICE, MC_FALLBACK, WordNames, is_on, names_for_tag
+from jixiao.extract.ooxml.number_formats import custom_format, render_number
 
 LEVELS = 9
 PLACEHOLDER = re.compile(r"%([1-9])")

@@ -43,7 +43,7 @@ from typing import IO
 
 from lxml import etree
 
-from extract.exceptions import (
+from jixiao.extract.exceptions import (
     DamagedDocument,
     FileMissing,
     FileUnreadable,
@@ -51,10 +51,10 @@ from extract.exceptions import (
     NotAFile,
     ResourceLimitExceeded,
 )
-from extract.limits import DEFAULT_LIMITS, MiB, Limits
-from extract.ooxml import file_format
-from extract.ooxml.part_stream import CHUNK, RATIO_FLOOR, ZIP_ERRORS, PartStream
-from extract.ooxml.xml_prolog import XML_SUFFIXES
+from jixiao.extract.limits import DEFAULT_LIMITS, MiB, Limits
+from jixiao.extract.ooxml import file_format
+from jixiao.extract.ooxml.part_stream import CHUNK, RATIO_FLOOR, ZIP_ERRORS, PartStream
+from jixiao.extract.ooxml.xml_prolog import XML_SUFFIXES
 
 REL_OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",

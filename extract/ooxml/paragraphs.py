@@ -6,11 +6,11 @@ from typing import Sequence
 
 from lxml import etree
 
-from extract.model import Block, Paragraph
-from extract.ooxml.context import ReadContext
-from extract.ooxml.numbering import ListNumber
-from extract.ooxml.styles import BODY_TEXT_OUTLINE, UNRESOLVED, ParagraphStyle
-from extract.ooxml.text import paragraph_text, plain_runs
+from jixiao.extract.model import Block, Paragraph
+from jixiao.extract.ooxml.context import ReadContext
+from jixiao.extract.ooxml.numbering import ListNumber
+from jixiao.extract.ooxml.styles import BODY_TEXT_OUTLINE, UNRESOLVED, ParagraphStyle
+from jixiao.extract.ooxml.text import paragraph_text, plain_runs
 
 # Trimmed at both ends of a paragraph: ASCII and Unicode spaces, full-width space, NBSP, zero-width marks.
 TRIM = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b" \

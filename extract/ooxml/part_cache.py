@@ -15,7 +15,7 @@ from typing import Callable, TypeVar
 
 from lxml import etree
 
-from extract.ooxml.package import xml_parser
+from jixiao.extract.ooxml.package import xml_parser
 
 T = TypeVar("T")
 

@@ -12,12 +12,12 @@ import zipfile
 import zlib
 from typing import IO, TYPE_CHECKING
 
-from extract.exceptions import DamagedDocument
-from extract.limits import MiB
-from extract.ooxml.xml_prolog import XML_SUFFIXES, check_prolog
+from jixiao.extract.exceptions import DamagedDocument
+from jixiao.extract.limits import MiB
+from jixiao.extract.ooxml.xml_prolog import XML_SUFFIXES, check_prolog
 
 if TYPE_CHECKING:
-    from extract.ooxml.package import DocxPackage
+    from jixiao.extract.ooxml.package import DocxPackage
 
 ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, struct.error, NotImplementedError)
 CHUNK = 1 << 16

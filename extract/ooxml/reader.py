@@ -29,17 +29,17 @@ from typing import IO, Callable, TypeVar
 
 from lxml import etree
 
-from extract.exceptions import DamagedDocument, ResourceLimitExceeded
-from extract.gc_pause import paused_gc
-from extract.limits import DEFAULT_LIMITS, Limits
-from extract.model import Block, DocxBody, Warning, WarningCode
-from extract.ooxml.blocks import read_blocks
-from extract.ooxml.context import ReadContext
-from extract.ooxml.namespaces import STRICT, TRANSITIONAL, names_for_tag
-from extract.ooxml.numbering import Numbering, read_definitions
-from extract.ooxml.package import DocxPackage, open_package
-from extract.ooxml.part_cache import parsed_part
-from extract.ooxml.styles import Styles, index_styles
+from jixiao.extract.exceptions import DamagedDocument, ResourceLimitExceeded
+from jixiao.extract.gc_pause import paused_gc
+from jixiao.extract.limits import DEFAULT_LIMITS, Limits
+from jixiao.extract.model import Block, DocxBody, Warning, WarningCode
+from jixiao.extract.ooxml.blocks import read_blocks
+from jixiao.extract.ooxml.context import ReadContext
+from jixiao.extract.ooxml.namespaces import STRICT, TRANSITIONAL, names_for_tag
+from jixiao.extract.ooxml.numbering import Numbering, read_definitions
+from jixiao.extract.ooxml.package import DocxPackage, open_package
+from jixiao.extract.ooxml.part_cache import parsed_part
+from jixiao.extract.ooxml.styles import Styles, index_styles
 
 # The hardening of package.xml_parser(), for the pull parser it cannot be passed to.
 PULL_PARSER_OPTIONS = dict(

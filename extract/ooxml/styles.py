@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from extract.ooxml.namespaces import WordNames, names_for_tag
+from jixiao.extract.ooxml.namespaces import WordNames, names_for_tag
 
 # Word stores the built-in names in English ("heading 1", "toc 2") whatever the UI language;
 # WPS sometimes writes the localised name, so both spellings are listed.

@@ -6,13 +6,13 @@ from typing import TypeAlias
 
 from lxml import etree
 
-from extract.exceptions import ResourceLimitExceeded
-from extract.model import Block, Table
-from extract.ooxml.context import ReadContext
-from extract.ooxml.merged_cells import GridTooLarge, RawCell, RawRow, resolve_grid
-from extract.ooxml.namespaces import WordNames
-from extract.ooxml.paragraphs import NO_BLOCKS, read_paragraph
-from extract.ooxml.wrappers import sdt_content
+from jixiao.extract.exceptions import ResourceLimitExceeded
+from jixiao.extract.model import Block, Table
+from jixiao.extract.ooxml.context import ReadContext
+from jixiao.extract.ooxml.merged_cells import GridTooLarge, RawCell, RawRow, resolve_grid
+from jixiao.extract.ooxml.namespaces import WordNames
+from jixiao.extract.ooxml.paragraphs import NO_BLOCKS, read_paragraph
+from jixiao.extract.ooxml.wrappers import sdt_content
 
 Merges: TypeAlias = dict[etree._Element, tuple[int, "str | None", "str | None"]]
 """w:tcPr -> its (w:gridSpan, w:vMerge, w:hMerge)."""

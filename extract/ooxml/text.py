@@ -17,10 +17,10 @@ import re
 
 from lxml import etree
 
-from extract.model import Block
-from extract.ooxml.context import OpenField, ReadContext
-from extract.ooxml.namespaces import MATH_BLOCKS, MATH_TEXT, MC_ALTERNATE_CONTENT, is_on
-from extract.ooxml.wrappers import alternate_branch, sdt_content
+from jixiao.extract.model import Block
+from jixiao.extract.ooxml.context import OpenField, ReadContext
+from jixiao.extract.ooxml.namespaces import MATH_BLOCKS, MATH_TEXT, MC_ALTERNATE_CONTENT, is_on
+from jixiao.extract.ooxml.wrappers import alternate_branch, sdt_content
 
 TOC_INSTRUCTION = re.compile(r"^\s*TOC(?:\s|\\|$)", re.IGNORECASE)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from extract.ooxml.namespaces import MC_CHOICE, MC_FALLBACK, WordNames
+from jixiao.extract.ooxml.namespaces import MC_CHOICE, MC_FALLBACK, WordNames
 
 TOC_GALLERY = "table of contents"
 

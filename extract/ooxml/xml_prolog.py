@@ -7,7 +7,7 @@ this is the second lock: no Office part has a DOCTYPE, so one is a crafted file
 
 from __future__ import annotations
 
-from extract.exceptions import DamagedDocument
+from jixiao.extract.exceptions import DamagedDocument
 
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 _UTF16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be", b"<\x00": "utf-16-le", b"\x00<": "utf-16-be"}

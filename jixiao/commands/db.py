@@ -27,9 +27,9 @@ def open_engine(args: argparse.Namespace, *, existing: bool = True, migrate: boo
     """
     import sqlalchemy as sa
 
-    from load.database import create_engine, display_url, resolve_url
-    from load.exceptions import LoadError
-    from load.migrate import ensure_schema
+    from jixiao.load.database import create_engine, display_url, resolve_url
+    from jixiao.load.exceptions import LoadError
+    from jixiao.load.migrate import ensure_schema
 
     url = resolve_url(args.db, os.environ)
     engine = create_engine(url)
@@ -60,8 +60,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from load.database import display_url
-    from load.migrate import HEAD_REVISION, current_revision, upgrade
+    from jixiao.load.database import display_url
+    from jixiao.load.migrate import HEAD_REVISION, current_revision, upgrade
 
     engine = open_engine(args, existing=args.db_command == "current", migrate=False)
     try:

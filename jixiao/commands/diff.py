@@ -15,7 +15,7 @@ from jixiao.commands.db import add_db_option, open_engine
 from jixiao.commands.history import render_table
 
 if TYPE_CHECKING:
-    from load.diff import DocumentDiff, ValueState
+    from jixiao.load.diff import DocumentDiff, ValueState
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from load.diff import diff_versions
+    from jixiao.load.diff import diff_versions
 
     engine = open_engine(args)
     try:

@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from load.export import export_views
+    from jixiao.load.export import export_views
 
     engine = open_engine(args)
     try:

@@ -12,7 +12,7 @@ from contextlib import nullcontext
 from pathlib import Path
 from typing import IO
 
-from extract.exceptions import JixiaoError
+from jixiao.extract.exceptions import JixiaoError
 from jixiao.commands.reading import add_reading_arguments, reader_from_args
 
 
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from normalize.contract import report_to_dict
+    from jixiao.normalize.contract import report_to_dict
 
     read_report = reader_from_args(args)
 

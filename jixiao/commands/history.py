@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from load.history import keys, versions
+    from jixiao.load.history import keys, versions
 
     engine = open_engine(args)
     try:

@@ -55,8 +55,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from jixiao.batch import run_batch
     from jixiao.progress import for_stream
-    from load.document_key import KEY_MAX
-    from load.exceptions import BadDatabaseUrl
+    from jixiao.load.document_key import KEY_MAX
+    from jixiao.load.exceptions import BadDatabaseUrl
 
     if args.key is not None and not 0 < len(args.key.strip()) <= KEY_MAX:
         return _usage(f"--key must be 1 to {KEY_MAX} characters")
@@ -121,8 +121,8 @@ def print_summary(summary: BatchSummary, out: TextIO, *, database: str | None) -
 
 
 def _database_row(database: str | None) -> tuple[str, str]:
-    from load.database import create_engine, display_url, resolve_url
-    from load.report import read_totals
+    from jixiao.load.database import create_engine, display_url, resolve_url
+    from jixiao.load.report import read_totals
 
     url = resolve_url(database)
     engine = create_engine(url)

@@ -18,8 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from normalize.contract import parsed_value_to_dict
-    from normalize.value_parser import parse_value
+    from jixiao.normalize.contract import parsed_value_to_dict
+    from jixiao.normalize.value_parser import parse_value
 
     for text in args.texts:
         parsed = parse_value(text, year=args.year, nature=args.nature, unit=args.unit)

@@ -7,7 +7,7 @@ import dataclasses
 import functools
 from collections.abc import Callable
 
-from extract.limits import DEFAULT_LIMITS, MiB, Limits
+from jixiao.extract.limits import DEFAULT_LIMITS, MiB, Limits
 
 # flag -> (Limits field, multiplier from the flag's unit, help)
 LIMIT_FLAGS: dict[str, tuple[str, float, str]] = {

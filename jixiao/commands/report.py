@@ -22,9 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from load.database import resolve_url
-    from load.exceptions import BadDatabaseUrl
-    from load.report import write_html_report
+    from jixiao.load.database import resolve_url
+    from jixiao.load.exceptions import BadDatabaseUrl
+    from jixiao.load.report import write_html_report
 
     try:
         data = write_html_report(resolve_url(args.db), args.output)

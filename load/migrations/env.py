@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
-from load.database import create_engine, resolve_url
-from load.schema import metadata
+from jixiao.load.database import create_engine, resolve_url
+from jixiao.load.schema import metadata
 
 config = context.config
 

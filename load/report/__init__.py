@@ -1,7 +1,7 @@
 """The HTML report of a jixiao database: documents and versions per department and year, charts, and
 every warning and untyped value a clerk should look at.
 
-    from load.report import write_html_report
+    from jixiao.load.report import write_html_report
     totals = write_html_report("sqlite:///jixiao.db", "report.html")
 """
 
@@ -13,11 +13,11 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from load.database import create_engine, display_url, normalize_url
-from load.exceptions import LoadError
-from load.migrate import ensure_schema
-from load.report.data import ReportData, Totals, read_report_data, read_totals
-from load.report.page import render_page
+from jixiao.load.database import create_engine, display_url, normalize_url
+from jixiao.load.exceptions import LoadError
+from jixiao.load.migrate import ensure_schema
+from jixiao.load.report.data import ReportData, Totals, read_report_data, read_totals
+from jixiao.load.report.page import render_page
 
 __all__ = ["ReportData", "Totals", "read_report_data", "read_totals", "render_report", "write_html_report"]
 

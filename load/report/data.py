@@ -9,8 +9,8 @@ from typing import get_args
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from load.schema import current_documents, documents, indicators, ingest_log, projects, warnings
-from normalize.records import Kind
+from jixiao.load.schema import current_documents, documents, indicators, ingest_log, projects, warnings
+from jixiao.normalize.records import Kind
 
 UNTYPED_CODE = "value_unparsed"
 """The warning code normalize gives a value no rule could type (documents.n_untyped counts them)."""

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
-from load.report.charts import Bar, bar_chart
-from load.report.data import UNTYPED_CODE, DocumentHistory, Flag, Group, ReportData
-from load.report.labels import KINDS, LEVEL1, LEVEL2, NONE, TEXT, UNKNOWN
+from jixiao.load.report.charts import Bar, bar_chart
+from jixiao.load.report.data import UNTYPED_CODE, DocumentHistory, Flag, Group, ReportData
+from jixiao.load.report.labels import KINDS, LEVEL1, LEVEL2, NONE, TEXT, UNKNOWN
 
 # Fonts that carry Chinese on Windows, macOS and Linux, in that order of likelihood.
 FONT_STACK = (

@@ -12,7 +12,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from extract.ooxml.reader import read_docx_with_stats
+from jixiao.extract.ooxml.reader import read_docx_with_stats
 from tests.bench.complexity_docs import document as _document
 
 

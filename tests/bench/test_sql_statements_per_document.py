@@ -8,9 +8,9 @@ from collections import Counter
 import pytest
 import sqlalchemy as sa
 
-from load.database import create_engine
-from load.ingest import ingest_report, new_run_id
-from normalize.records import (
+from jixiao.load.database import create_engine
+from jixiao.load.ingest import ingest_report, new_run_id
+from jixiao.normalize.records import (
     DocumentInfo, Indicator, Location, Project, Report, Section, Source, SpendingPlan,
 )
 

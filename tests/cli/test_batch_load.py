@@ -12,8 +12,8 @@ import pytest
 import sqlalchemy as sa
 
 from jixiao.batch import run_batch
-from load import schema
-from load.exceptions import BadDatabaseUrl, LoadError
+from jixiao.load import schema
+from jixiao.load.exceptions import BadDatabaseUrl, LoadError
 from test_batch_pool import corpus, fake_read
 
 # Columns that differ between two runs of the same input: surrogate keys, clocks, run ids.

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.exceptions import NotADocxFile
+from jixiao.extract.exceptions import NotADocxFile
 from jixiao.batch import expand_paths, run_batch
 from jixiao.pool import FileRead, PooledReader, pack, read_in_process, read_one
-from normalize.records import (
+from jixiao.normalize.records import (
     DocumentInfo, Indicator, Location, Project, Report, Source, SpendingPlan, Warning,
 )
 

@@ -33,7 +33,7 @@ def test_extract_leaves_the_heavy_libraries_unimported() -> None:
     assert run["code"] == 0 and run["projects"] > 0
     modules = run["modules"]
     # the database stage and its libraries; the default-dictionary and numeral libraries
-    for name in ("load", "sqlalchemy", "alembic", "pandas", "pyarrow", "openpyxl", "docx",
+    for name in ("jixiao.load", "sqlalchemy", "alembic", "pandas", "pyarrow", "openpyxl", "docx",
                  "pkg_resources", "cn2an", "proces"):
         assert name not in modules, name
     # jieba is used for cutting words, its HMM model (jieba.finalseg) is not
@@ -49,7 +49,7 @@ def test_jieba_stays_whole_for_other_users_after_a_lean_import() -> None:
     plain = _python(f"import jieba, json; print(json.dumps({{'hmm': {hmm}}}))")
     lean = _python(f"""
 import json, sys
-from normalize.value_parser import parse_value
+from jixiao.normalize.value_parser import parse_value
 parse_value("不低于5家")
 import jieba
 blocked = sys.modules.get("pkg_resources", "absent") is None

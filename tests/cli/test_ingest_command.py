@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 
 from jixiao.cli import main
-from load import schema
+from jixiao.load import schema
 from test_batch_load import count, dump_database
 
 ROOT = Path(__file__).resolve().parents[2]

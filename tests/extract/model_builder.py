@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from extract.model import Block, Cell, DocxBody, Paragraph, Table
+from jixiao.extract.model import Block, Cell, DocxBody, Paragraph, Table
 
 SEED = Path(__file__).parent / "data" / "seed_report_dump.txt"
 _BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.metadata import document_info, organisations
-from extract.model import Location, Paragraph
-from extract.records import DocumentInfo, RawIndicator, RawProject
+from jixiao.extract.metadata import document_info, organisations
+from jixiao.extract.model import Location, Paragraph
+from jixiao.extract.records import DocumentInfo, RawIndicator, RawProject
 from model_builder import table
 
 GRID = [["项目名称", "抽检", "<"], ["一级指标", "三级指标", "指标值"], ["产出指标", "时限", "2022年6月底前"]]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import extract.vocabulary
-from extract.typed_numbers import typed_number
-from extract.vocabulary import LabelMatch, field_labels, fold_label, header_labels, read_table
+import jixiao.extract.vocabulary
+from jixiao.extract.typed_numbers import typed_number
+from jixiao.extract.vocabulary import LabelMatch, field_labels, fold_label, header_labels, read_table
 
 GRID_FIELDS = {"level1", "level2", "name", "description", "value", "basis", "nature", "unit"}
 
@@ -96,7 +96,7 @@ def test_header_label_key(text: str, key: str | None) -> None:
     assert (match.key if match else None) == key
 
 
-VOCAB_DIR = Path(extract.vocabulary.__file__).parent / "vocab"
+VOCAB_DIR = Path(jixiao.extract.vocabulary.__file__).parent / "vocab"
 
 
 @pytest.mark.parametrize("path", sorted(VOCAB_DIR.glob("*.tsv")), ids=lambda p: p.name)

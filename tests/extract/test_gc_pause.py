@@ -6,8 +6,8 @@ import gc
 
 import pytest
 
-from extract.gc_pause import paused_gc
-from extract.ooxml.reader import read_docx
+from jixiao.extract.gc_pause import paused_gc
+from jixiao.extract.ooxml.reader import read_docx
 from tests.docx_builder import build_docx, p
 
 

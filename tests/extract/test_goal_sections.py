@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Paragraph
-from extract.sections import goal_sections, heading_title
+from jixiao.extract.model import Paragraph
+from jixiao.extract.sections import goal_sections, heading_title
 
 
 def _tree(*paragraphs: Paragraph | str) -> list[tuple[str, str, str]]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Paragraph
-from extract.project_tables import read_projects
-from extract.records import RawProject
+from jixiao.extract.model import Paragraph
+from jixiao.extract.project_tables import read_projects
+from jixiao.extract.records import RawProject
 from model_builder import table
 
 MOF = [  # (b) the Ministry-of-Finance 项目支出绩效目标表

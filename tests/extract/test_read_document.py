@@ -8,11 +8,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from extract.document import read_document
-from extract.exceptions import ExtractError, FileMissing, NotAFile, NotADocxFile, ResourceLimitExceeded
-from extract.limits import Limits
-from extract.model import Location
-from extract.records import DocumentInfo, RawIndicator
+from jixiao.extract.document import read_document
+from jixiao.extract.exceptions import ExtractError, FileMissing, NotAFile, NotADocxFile, ResourceLimitExceeded
+from jixiao.extract.limits import Limits
+from jixiao.extract.model import Location
+from jixiao.extract.records import DocumentInfo, RawIndicator
 
 ROWS = [
     ["项目名称", "机关运转保障", "", ""],

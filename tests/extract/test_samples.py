@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import read_document
-from extract.records import ExtractedDocument
+from jixiao.extract.document import read_document
+from jixiao.extract.records import ExtractedDocument
 from sample_facts import SAMPLES, SampleFacts
 from seed_facts import DEPARTMENT, FISCAL_YEAR, INDICATORS, PROJECTS, SECTIONS, TITLE
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract.document import extract_from_body
-from extract.records import ExtractedDocument, Source
+from jixiao.extract.document import extract_from_body
+from jixiao.extract.records import ExtractedDocument, Source
 from model_builder import seed_body
 from seed_facts import DEPARTMENT, FISCAL_YEAR, INDICATORS, PROJECTS, SECTIONS, TITLE
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.typed_numbers import chinese_number, drawn_number, typed_number
+from jixiao.extract.typed_numbers import chinese_number, drawn_number, typed_number
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.convert import find_soffice
+from jixiao.extract.convert import find_soffice
 from make_hostile import make_corpus
 
 

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from extract.deadline import time_limit
-from extract.exceptions import ResourceLimitExceeded
+from jixiao.extract.deadline import time_limit
+from jixiao.extract.exceptions import ResourceLimitExceeded
 
 
 def spin(seconds: float) -> None:

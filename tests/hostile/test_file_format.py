@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from compound_writer import compound_file
-from extract.exceptions import (
+from jixiao.extract.exceptions import (
     DamagedDocument,
     EncryptedDocument,
     EncryptedLegacyDocument,
@@ -17,9 +17,9 @@ from extract.exceptions import (
     NotADocxFile,
     ResourceLimitExceeded,
 )
-from extract.ooxml.compound_file import CompoundFile, CompoundFileError
-from extract.ooxml.file_format import sniff
-from extract.ooxml.package import open_package
+from jixiao.extract.ooxml.compound_file import CompoundFile, CompoundFileError
+from jixiao.extract.ooxml.file_format import sniff
+from jixiao.extract.ooxml.package import open_package
 from make_hostile import docx, document_xml, kingsoft_wps, legacy_doc
 
 # File of the corpus -> (error class, words its one line must hold).

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.exceptions import JixiaoError
+from jixiao.extract.exceptions import JixiaoError
 from make_hostile import docx, encrypted_docx, kingsoft_wps, legacy_doc
 
 SEED = 20240615
@@ -55,13 +55,13 @@ def choose_target() -> tuple[str, Callable[[Path], object]]:
     except ImportError:
         pass
     try:
-        from extract.document import read_document
+        from jixiao.extract.document import read_document
 
-        return "extract.document.read_document", read_document
+        return "jixiao.extract.document.read_document", read_document
     except ImportError:
-        from extract.ooxml.reader import read_docx
+        from jixiao.extract.ooxml.reader import read_docx
 
-        return "extract.ooxml.reader.read_docx", lambda path: read_docx(path.read_bytes(), str(path))
+        return "jixiao.extract.ooxml.reader.read_docx", lambda path: read_docx(path.read_bytes(), str(path))
 
 
 def seeds() -> list[bytes]:

@@ -15,7 +15,7 @@ import pytest
 
 from make_hostile import BODY_TEXT, CORPUS, NUMBERED_TEXT, STILL_READ, docx
 
-pytest.importorskip("extract.document", reason="extract.document (the extract stage) is not written yet")
+pytest.importorskip("jixiao.extract.document", reason="jixiao.extract.document (the extract stage) is not written yet")
 
 PEAK_MEMORY_KIB = 300 * 1024
 SECONDS_PER_FILE = 5

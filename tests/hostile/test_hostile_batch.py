@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from jixiao.batch import run_batch
-from load import schema
+from jixiao.load import schema
 from make_hostile import STILL_READ
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

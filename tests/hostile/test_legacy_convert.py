@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-import extract.convert as convert
-from extract.exceptions import ConversionFailed, EncryptedDocument, LegacyFormat, NotADocxFile
-from extract.ooxml.package import open_package
+import jixiao.extract.convert as convert
+from jixiao.extract.exceptions import ConversionFailed, EncryptedDocument, LegacyFormat, NotADocxFile
+from jixiao.extract.ooxml.package import open_package
 from make_hostile import BODY_TEXT, NUMBERED_TEXT, docx, encrypted_docx, pdf
 
 def rtf_by_hand(text: str) -> bytes:

@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from extract.exceptions import (
+from jixiao.extract.exceptions import (
     DamagedDocument,
     FileMissing,
     NotADocxFile,
     NotAFile,
     ResourceLimitExceeded,
 )
-from extract.limits import DEFAULT_LIMITS, MiB, Limits
-from extract.ooxml.package import open_package, read_file_bytes, xml_parser
+from jixiao.extract.limits import DEFAULT_LIMITS, MiB, Limits
+from jixiao.extract.ooxml.package import open_package, read_file_bytes, xml_parser
 from make_hostile import (
     BODY_TEXT,
     XXE_BODY,

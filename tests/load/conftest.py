@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import Engine
 
-from load.database import create_engine
-from load.migrate import upgrade
+from jixiao.load.database import create_engine
+from jixiao.load.migrate import upgrade
 from load_servers import ENGINES, fresh_database
 
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from sqlalchemy import event
 
-from load.database import create_engine
-from load.ingest import ingest_report
-from normalize.contract import report_from_dict
+from jixiao.load.database import create_engine
+from jixiao.load.ingest import ingest_report
+from jixiao.normalize.contract import report_from_dict
 
 
 def main() -> int:

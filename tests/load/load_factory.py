@@ -7,8 +7,8 @@ import datetime as dt
 import hashlib
 import json
 
-from normalize.contract import report_to_dict
-from normalize.records import (
+from jixiao.normalize.contract import report_to_dict
+from jixiao.normalize.records import (
     DocumentInfo, Indicator, Location, NarrativeIndicator, Project, Report, Section, Source, SpendingPlan, Warning,
 )
 

@@ -11,12 +11,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 import load_factory as f
-from load import rows as load_rows
-from load import schema
-from load import bulk
-from load.bulk import strategy
-from load.ingest import Loader, ingest_report
-from normalize.records import Location, NarrativeIndicator, Section, Warning
+from jixiao.load import rows as load_rows
+from jixiao.load import schema
+from jixiao.load import bulk
+from jixiao.load.bulk import strategy
+from jixiao.load.ingest import Loader, ingest_report
+from jixiao.normalize.records import Location, NarrativeIndicator, Section, Warning
 
 # Text a literal builder, an array literal or a JSON document could get wrong.
 AWKWARD_TEXT = [

@@ -13,8 +13,8 @@ from sqlalchemy.engine import Engine
 
 import load_factory as f
 from jixiao.cli import main
-from load.catalog import VIEWS, view
-from load.ingest import ingest_report
+from jixiao.load.catalog import VIEWS, view
+from jixiao.load.ingest import ingest_report
 
 KEY = "唐山市市场监督管理局/2021/department_overall"
 

@@ -14,11 +14,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 import load_factory as f
-from load import schema
-from load.database import create_engine
-from load.ingest import IngestOutcome, ingest_report
-from normalize.contract import report_to_json
-from normalize.records import Report
+from jixiao.load import schema
+from jixiao.load.database import create_engine
+from jixiao.load.ingest import IngestOutcome, ingest_report
+from jixiao.normalize.contract import report_to_json
+from jixiao.normalize.records import Report
 
 WORKER = Path(__file__).with_name("ingest_worker.py")
 KEY = "唐山市市场监督管理局/2021/department_overall"

@@ -8,9 +8,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from load.database import create_engine, display_url, normalize_url, resolve_url
-from load.exceptions import BadDatabaseUrl, LoadError
-from load.migrate import ensure_schema
+from jixiao.load.database import create_engine, display_url, normalize_url, resolve_url
+from jixiao.load.exceptions import BadDatabaseUrl, LoadError
+from jixiao.load.migrate import ensure_schema
 
 
 @pytest.mark.parametrize("explicit, env, url", [

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy.engine import Engine
 
 import load_factory as f
-from load.diff import ProjectRef, diff_snapshots, diff_versions, snapshot_of
-from load.exceptions import UnknownDocument
-from load.ingest import ingest_report
-from normalize.records import Project
+from jixiao.load.diff import ProjectRef, diff_snapshots, diff_versions, snapshot_of
+from jixiao.load.exceptions import UnknownDocument
+from jixiao.load.ingest import ingest_report
+from jixiao.normalize.records import Project
 
 KEY = "唐山市市场监督管理局/2021/department_overall"
 

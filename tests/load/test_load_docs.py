@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from load.catalog import END, START, markdown
+from jixiao.load.catalog import END, START, markdown
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "database.md"
 

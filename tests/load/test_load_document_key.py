@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import load_factory as f
-from load.document_key import KEY_MAX, document_key_for, document_kind, stem_key
-from load.exceptions import LoadError
+from jixiao.load.document_key import KEY_MAX, document_key_for, document_kind, stem_key
+from jixiao.load.exceptions import LoadError
 
 
 @pytest.mark.parametrize("title, kind", [

@@ -11,11 +11,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 import load_factory as f
-from load import schema
-from load.catalog import view
-from load.ingest import IngestOutcome, ingest_paths, ingest_report, new_run_id, record_failure
-from normalize.exceptions import JixiaoError
-from normalize.records import Report
+from jixiao.load import schema
+from jixiao.load.catalog import view
+from jixiao.load.ingest import IngestOutcome, ingest_paths, ingest_report, new_run_id, record_failure
+from jixiao.normalize.exceptions import JixiaoError
+from jixiao.normalize.records import Report
 
 
 

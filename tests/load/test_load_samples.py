@@ -10,14 +10,14 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from load import schema
-from load.catalog import view
-from load.database import create_engine
-from load.diff import diff_versions
-from load.ingest import ingest_paths
-from load.migrate import upgrade
+from jixiao.load import schema
+from jixiao.load.catalog import view
+from jixiao.load.database import create_engine
+from jixiao.load.diff import diff_versions
+from jixiao.load.ingest import ingest_paths
+from jixiao.load.migrate import upgrade
 from load_servers import ENGINES, fresh_database
-from normalize.records import Report
+from jixiao.normalize.records import Report
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 REVISIONS = SAMPLES / "data" / "revisions.toml"

@@ -12,10 +12,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
-from load import schema
-from load.catalog import VIEWS
-from load.database import create_engine
-from load.migrate import HEAD_REVISION, alembic_config, current_revision, upgrade
+from jixiao.load import schema
+from jixiao.load.catalog import VIEWS
+from jixiao.load.database import create_engine
+from jixiao.load.migrate import HEAD_REVISION, alembic_config, current_revision, upgrade
 
 NOW = dt.datetime(2025, 1, 2, 3, 4, 5)
 

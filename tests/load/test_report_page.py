@@ -14,10 +14,10 @@ import pytest
 import sqlalchemy as sa
 
 from jixiao.cli import main
-from load.ingest import ingest_report, new_run_id, record_failure
-from load.report import render_report
-from load.report.charts import Bar, bar_chart, text_width
-from normalize.records import (
+from jixiao.load.ingest import ingest_report, new_run_id, record_failure
+from jixiao.load.report import render_report
+from jixiao.load.report.charts import Bar, bar_chart, text_width
+from jixiao.normalize.records import (
     DocumentInfo, Indicator, Location, Project, Report, Source, SpendingPlan, Warning,
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalize.labels import level1_code, level2_code
+from jixiao.normalize.labels import level1_code, level2_code
 
 
 @pytest.mark.parametrize(("label", "code"), [

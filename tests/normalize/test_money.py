@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from extract.records import RawProject
-from normalize.money import amount, budget, from_purpose, spending_plan
-from normalize.records import SpendingPlan
+from jixiao.extract.records import RawProject
+from jixiao.normalize.money import amount, budget, from_purpose, spending_plan
+from jixiao.normalize.records import SpendingPlan
 
 
 @pytest.mark.parametrize(("text", "total", "fiscal", "other"), [

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.records import Section
-from normalize.narrative import narrative_indicators
+from jixiao.extract.records import Section
+from jixiao.normalize.narrative import narrative_indicators
 
 # The seed's section 2 (分项绩效目标), (1) and (2), as the extract stage gives them:
 # the numbered paragraph is the section, the lines after it are its body.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extract.model import Location, Warning
-from extract.records import DocumentInfo, ExtractedDocument, RawIndicator, RawProject, Section, Source
-from normalize.contract import report_to_dict
-from normalize.document import normalize_document
-from normalize.records import Indicator, SpendingPlan
+from jixiao.extract.model import Location, Warning
+from jixiao.extract.records import DocumentInfo, ExtractedDocument, RawIndicator, RawProject, Section, Source
+from jixiao.normalize.contract import report_to_dict
+from jixiao.normalize.document import normalize_document
+from jixiao.normalize.records import Indicator, SpendingPlan
 
 
 def _row(level1, level2, name, raw, row, basis="唐食药监监管【2016】5号", **extra) -> RawIndicator:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from normalize import vocab as vocab_module
-from normalize.exceptions import VocabularyError
-from normalize.vocab import LEVEL1_CODES, LEVEL2_CODES, OPS, TOKEN_TABLES, VOCAB_DIR, label_key, vocab
+from jixiao.normalize import vocab as vocab_module
+from jixiao.normalize.exceptions import VocabularyError
+from jixiao.normalize.vocab import LEVEL1_CODES, LEVEL2_CODES, OPS, TOKEN_TABLES, VOCAB_DIR, label_key, vocab
 
 
 def test_every_table_loads() -> None:

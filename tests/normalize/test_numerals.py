@@ -8,8 +8,8 @@ from decimal import Decimal
 import cn2an
 import pytest
 
-from normalize.tokens import chinese_number
-from normalize.vocab import vocab
+from jixiao.normalize.tokens import chinese_number
+from jixiao.normalize.vocab import vocab
 
 V = vocab()
 # numerals.tsv digits cn2an's strict alphabet lacks; the tokenizer rewrote them before calling cn2an

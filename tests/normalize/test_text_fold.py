@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalize.text import compact, fold
+from jixiao.normalize.text import compact, fold
 
 
 @pytest.mark.parametrize(("text", "folded"), [

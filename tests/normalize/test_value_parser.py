@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
-from normalize.records import ParsedValue
-from normalize.value_parser import is_unparsed, parse_value
+from jixiao.normalize.records import ParsedValue
+from jixiao.normalize.value_parser import is_unparsed, parse_value
 
 FISCAL_YEAR = 2021
 

@@ -8,9 +8,9 @@ import cn2an
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from normalize.grammar import number
-from normalize.value_parser import parse_value
-from normalize.vocab import vocab
+from jixiao.normalize.grammar import number
+from jixiao.normalize.value_parser import parse_value
+from jixiao.normalize.vocab import vocab
 
 V = vocab()
 PREFIX = sorted(w for w, c in V.comparators.items() if c.position == "prefix")

@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # tests.docx_builder is imported from the repo root
 
-from extract.model import DocxBody  # noqa: E402
-from extract.ooxml.reader import read_docx  # noqa: E402
+from jixiao.extract.model import DocxBody  # noqa: E402
+from jixiao.extract.ooxml.reader import read_docx  # noqa: E402
 from tests.docx_builder import build_docx  # noqa: E402
 
 Read = Callable[..., DocxBody]

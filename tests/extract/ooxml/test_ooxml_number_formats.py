@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.ooxml.number_formats import custom_format, render_number
+from jixiao.extract.ooxml.number_formats import custom_format, render_number
 
 
 @pytest.mark.parametrize(

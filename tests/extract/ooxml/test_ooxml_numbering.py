@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Paragraph, Table
+from jixiao.extract.model import Paragraph, Table
 from tests.docx_builder import abstract_num, num, p, style, tbl, tc
 
 

@@ -7,11 +7,11 @@ import zipfile
 
 import pytest
 
-from extract.model import Paragraph
-from extract.ooxml import part_cache
-from extract.ooxml.numbering import read_definitions
-from extract.ooxml.part_cache import parsed_part
-from extract.ooxml.styles import index_styles
+from jixiao.extract.model import Paragraph
+from jixiao.extract.ooxml import part_cache
+from jixiao.extract.ooxml.numbering import read_definitions
+from jixiao.extract.ooxml.part_cache import parsed_part
+from jixiao.extract.ooxml.styles import index_styles
 from tests.docx_builder import abstract_num, build_docx, num, p, style
 
 NUMBERING = abstract_num(0, [("decimal", "%1.")]) + num(1, 0)

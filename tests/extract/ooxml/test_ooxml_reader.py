@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract.exceptions import DamagedDocument, ResourceLimitExceeded
-from extract.limits import Limits
-from extract.model import Paragraph, Table, Warning
-from extract.ooxml.reader import read_docx, read_docx_with_stats
+from jixiao.extract.exceptions import DamagedDocument, ResourceLimitExceeded
+from jixiao.extract.limits import Limits
+from jixiao.extract.model import Paragraph, Table, Warning
+from jixiao.extract.ooxml.reader import read_docx, read_docx_with_stats
 from tests.docx_builder import abstract_num, build_docx, num, p, r, style, tbl, tc
 
 NUMBERING = abstract_num(0, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")]) + num(1, 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Paragraph
+from jixiao.extract.model import Paragraph
 from tests.docx_builder import p, style
 
 STYLES = (

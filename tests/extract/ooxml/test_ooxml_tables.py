@@ -7,9 +7,9 @@ import io
 import docx
 import pytest
 
-from extract.exceptions import ResourceLimitExceeded
-from extract.model import Paragraph, Table
-from extract.ooxml.reader import read_docx
+from jixiao.extract.exceptions import ResourceLimitExceeded
+from jixiao.extract.model import Paragraph, Table
+from jixiao.extract.ooxml.reader import read_docx
 from tests.docx_builder import p, tbl, tc, tr
 
 

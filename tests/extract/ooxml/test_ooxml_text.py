@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.model import Paragraph, Table
+from jixiao.extract.model import Paragraph, Table
 from tests.docx_builder import p, r, tbl, tc
 
 # An empty hidden run: changes no text, but makes the block take the full walk instead of the plain fast path.
