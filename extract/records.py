@@ -30,6 +30,8 @@ class DocumentInfo:
     title: str | None
     department: str | None
     fiscal_year: int | None
+    report_kind: str = "targets"
+    """"targets" (绩效目标表) or "self_evaluation" (绩效自评表)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,33 @@ class RawIndicator:
     unit: str | None = None
     """Layout (c): the 度量单位 column."""
     extra: tuple[tuple[str, str], ...] = ()
-    """Other columns (权重, 分值, 备注 ...) as (header, text), kept out of the value."""
+    """Other columns (备注 ...) as (header, text), kept out of the value."""
+    weight: str | None = None
+    """The 权重 / 指标权重 / 分值 column as written."""
+    actual: str | None = None
+    """Self-evaluation: the 实际完成值 / 完成值 cell as written; None in a targets table."""
+    score: str | None = None
+    """Self-evaluation: the 得分 cell as written."""
+    deviation: str | None = None
+    """Self-evaluation: 偏差原因分析及改进措施 / 未完成原因分析 as written."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawExecution:
+    """A self-evaluation's budget execution block, cells as written (usually 万元)."""
+
+    budget_initial: str | None
+    """年初预算数."""
+    budget_adjusted: str | None
+    """全年预算数 / 调整后预算数."""
+    executed: str | None
+    """全年执行数."""
+    rate: str | None
+    """执行率."""
+    weight: str | None
+    score: str | None
+    unit: str | None = None
+    """Money unit from the labels (万元), or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +123,16 @@ class RawProject:
     """Index of the (first) table the project was read from."""
     layout: str
     """Which template was recognised: "seed", "mof", "budget_system", "department", ..."""
+    long_term_indicators: tuple[RawIndicator, ...] = ()
+    """The 中期 / 实施期 / 长期 block of a table that also has an annual one."""
+    budget_midterm: str | None = None
+    """中期资金总额 as written, beside the annual 年度资金总额."""
+    execution: RawExecution | None = None
+    """Self-evaluation: the budget execution block (年初预算数 … 执行率)."""
+    total_score: str | None = None
+    """Self-evaluation: 总分 as written."""
+    grade: str | None = None
+    """Self-evaluation: 评价等级 (优 良 中 差) as written."""
 
 
 @dataclass(frozen=True, slots=True)

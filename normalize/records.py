@@ -15,13 +15,14 @@ from jixiao.extract.records import DocumentInfo, Section, Source
 
 __all__ = [
     "SCHEMA_VERSION", "Kind", "Op", "Level1Code", "Level2Code", "ParsedValue",
-    "Indicator", "SpendingPlan", "Project", "NarrativeIndicator", "Report",
+    "Indicator", "Execution", "SpendingPlan", "Project", "NarrativeIndicator", "Report",
     "Location", "Warning", "DocumentInfo", "Section", "Source",
 ]
 
 SCHEMA_VERSION = 1
 
-Kind: TypeAlias = Literal["number", "percent", "date", "text", "empty"]
+Kind: TypeAlias = Literal["number", "percent", "date", "text", "empty", "status"]
+"""`status`: a completion word (已完成, 达到预期, 未完成); `value` 1 done, 0.5 partly, 0 not done."""
 Op: TypeAlias = Literal["=", ">=", "<=", ">", "<", "~", "range"]
 Level1Code: TypeAlias = Literal["output", "cost", "benefit", "satisfaction"]
 Level2Code: TypeAlias = Literal[
@@ -69,6 +70,30 @@ class Indicator:
     date: dt.date | None
     basis: str | None
     location: Location
+    weight: Number | None = None
+    """权重 / 分值 column (points or percent, as printed)."""
+    actual: ParsedValue | None = None
+    """Self-evaluation: what was achieved, typed like the target; None in a targets report."""
+    score: Number | None = None
+    """Self-evaluation: 得分."""
+    deviation: str | None = None
+    """Self-evaluation: the reason for a shortfall, as written."""
+    met: bool | None = None
+    """Self-evaluation: the actual meets the target's comparator; None when it cannot be told."""
+    achievement: float | None = None
+    """Self-evaluation: actual / target where both are numbers in the same unit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Execution:
+    """A self-evaluation's budget execution: money in yuan, rate in percent."""
+
+    budget_initial: float | None
+    budget_adjusted: float | None
+    executed: float | None
+    rate: float | None
+    weight: Number | None
+    score: Number | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +120,15 @@ class Project:
     purpose: str | None
     goal: str | None
     indicators: tuple[Indicator, ...]
+    long_term_indicators: tuple[Indicator, ...] = ()
+    """The 中期 / 实施期 / 长期 block, kept apart from the annual indicators."""
+    budget_midterm: float | None = None
+    """中期资金总额 in yuan."""
+    execution: Execution | None = None
+    """Self-evaluation: budget execution; None in a targets report."""
+    total_score: Number | None = None
+    grade: str | None = None
+    """Self-evaluation: 优 良 中 差 where printed."""
 
 
 @dataclass(frozen=True, slots=True)
