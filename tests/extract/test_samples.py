@@ -55,7 +55,8 @@ def test_sample_projects_and_indicator_rows(facts: SampleFacts) -> None:
     assert got == [(f.code, f.name, f.department, f.money, f.layout) for f in facts.projects]
     for project, expected in zip(doc.projects, facts.projects):
         rows = [
-            (i.location.table, i.location.row, i.level1, i.level2, i.name, i.raw, i.basis, i.nature, i.unit, i.extra)
+            (i.location.table, i.location.row, i.level1, i.level2, i.name, i.raw, i.basis, i.nature, i.unit,
+             i.weight, i.description, i.extra)
             for i in project.indicators
         ]
         assert rows == expected.rows, project.name
