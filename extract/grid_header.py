@@ -239,15 +239,34 @@ def _columns(
                        keys, last_row, long_term)
 
 
+def _unknown_as_levels(
+    table: Table, start: int, labelled: list[tuple[str, int, str]], extra: list[tuple[str, int]]
+) -> tuple[list[tuple[str, int, str]], list[tuple[str, int]]]:
+    """An unreadable header (a garbled 绩效指标分类) over a column of categories left of the
+    names is a level column all the same."""
+    keys = {key for key, _, _ in labelled}
+    first = min((col for key, col, _ in labelled if key in ("name", "side", "value")), default=0)
+    kept = []
+    for text, col in extra:
+        held = _content_level(_column_texts(table, start, col)) if col < first else None
+        if held in ("level1", "level2") and held not in keys:
+            labelled.append((held, col, text))
+            keys.add(held)
+        else:
+            kept.append((text, col))
+    return labelled, kept
+
+
 def find_header(table: Table, cells: tuple[Cell, ...], r: int) -> GridColumns | None:
     """Row r (its distinct cells) read as an indicator header, or None when it is not one."""
     keys = header_keys(cells)
-    if "value" not in keys or not keys.keys() & {"level1", "level2", "name"}:
+    if "value" not in keys or not keys.keys() & {"level1", "level2", "name", "side", "description"}:
         return None
     subs = _sub_cells(table, cells, r)
     last_row = r + 1 if subs else -1
     labelled, extra, unknown = _labelled_columns(cells, subs, r)
     first_data = max(r, last_row) + 1
+    labelled, extra = _unknown_as_levels(table, first_data, labelled, extra)
     labelled = _side_as_name(_relabel_levels(table, first_data, labelled))
     annual, other = _annual_and_long_term(labelled)
     long_term = _columns(r, last_row, other, [], []) if other else None

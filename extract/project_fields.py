@@ -90,6 +90,8 @@ def field_row(table: Table, r: int, cells: tuple[Cell, ...]) -> tuple[FieldEntry
             value = right.text.strip()
         elif right_match is not None and right_match.key in TASK_TEXT_KEYS and cell.row_span > 1:
             value = _task_list(table, cell, cells[i + 1:])
+        elif right_match is not None and cell.row_span > 1:
+            value = None  # a heading over labels beside it (总体目标 over 中期目标 | 年度目标)
         else:
             value = _value_below(table, cell)
         entries.append(FieldEntry(match.key, value, match.unit, r, cell.col))

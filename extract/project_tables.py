@@ -26,12 +26,12 @@ IDENTITY_KEYS = frozenset({"code", "name", "department_name"})
 PARAGRAPH_KEYS = frozenset({"code", "name", "department", "implementer", "unit_note"})
 # "单位名称：X　　　　金额单位：万元": several fields in one paragraph, parted by wide spaces.
 _FIELD_GAP = re.compile(r"[\s\u3000]{2,}")
-BUDGET_KEYS = ("budget_group", "budget_total", "budget_overall", "budget_midterm", "budget_fiscal",
-               "budget_other", "unit_note")
+BUDGET_KEYS = ("budget_group", "budget_total", "budget_overall", "budget_all_fiscal", "budget_midterm",
+               "budget_fiscal", "budget_other", "unit_note")
 # Labels that say a column of the money block is the mid-term one (中期资金总额 | 年度资金总额):
 # the 财政拨款 / 其他资金 below it are mid-term figures, not the year's budget.
 MIDTERM_KEYS = frozenset({"budget_midterm"})
-ANNUAL_KEYS = frozenset({"budget_total", "budget_overall"})
+ANNUAL_KEYS = frozenset({"budget_total", "budget_overall", "budget_all_fiscal"})
 # Keys of facts the contract does not carry: a table holding only these is no project.
 INFO_KEYS = frozenset({"info", "unit_note", "subtotal", "parent_name"})
 
@@ -115,8 +115,9 @@ def _finish(draft: _Draft) -> RawProject:
         department=f.get("department") or dept_name or None,
         purpose=f.get("purpose") or None,
         goal=f.get("goal") or None,
-        budget_total=f.get("budget_total") or f.get("budget_overall") or f.get("budget_group") or None,
-        budget_fiscal=f.get("budget_fiscal") or None,
+        budget_total=(f.get("budget_total") or f.get("budget_all_fiscal") or f.get("budget_overall")
+                      or f.get("budget_group") or None),
+        budget_fiscal=f.get("budget_fiscal") or f.get("budget_all_fiscal") or None,
         budget_other=f.get("budget_other") or None,
         budget_unit=draft.units[0] if draft.units else None,
         spending_plan=(f.get("q1") or None, f.get("q2") or None, f.get("q3") or None, f.get("q4") or None),
