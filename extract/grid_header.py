@@ -235,7 +235,9 @@ def _columns(
     others = [(text, col) for key, col, text in labelled if col not in claimed and key not in IGNORED_KEYS]
     kept_extra = tuple((text, col) for text, col in [*others, *extra] if col > first_core)
     keys = frozenset(key for key, _, _ in labelled)
-    return GridColumns(r, tuple(core), tuple(sorted(kept_extra, key=lambda e: e[1])), tuple(unknown),
+    # a header left of the grid is its side label (年度绩效目标(90分)), not an unknown column
+    unknown_kept = tuple(text for text in unknown if any(t == text for t, _ in kept_extra))
+    return GridColumns(r, tuple(core), tuple(sorted(kept_extra, key=lambda e: e[1])), unknown_kept,
                        keys, last_row, long_term)
 
 
