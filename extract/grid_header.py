@@ -273,3 +273,30 @@ def find_header(table: Table, cells: tuple[Cell, ...], r: int) -> GridColumns | 
     annual, other = _annual_and_long_term(labelled)
     long_term = _columns(r, last_row, other, [], []) if other else None
     return _columns(r, last_row, annual, extra, unknown, long_term)
+
+
+def _value_likeness(texts: list[str]) -> float:
+    return sum(any(ch.isdigit() or ch in "%％≥≤><" for ch in text) for text in texts) / len(texts) if texts else 0.0
+
+
+def infer_header(table: Table, r: int) -> GridColumns | None:
+    """A grid whose header no table lists, found by what its rows hold: from row r down, columns
+    of categories (产出指标, 数量指标), then a column of names, then values. None when the
+    rows do not read so."""
+    held = {col: _content_level(_column_texts(table, r, col)) for col in range(table.n_cols)}
+    levels = [col for col in sorted(held) if held[col] in ("level1", "level2")]
+    if not levels:
+        return None
+    names = [col for col in sorted(held) if col > levels[-1] and held[col] == "name"]
+    if not names:
+        return None
+    name = names[0]
+    after = [col for col in names[1:] if table.grid[r][col] is not table.grid[r][name]]
+    if not after:
+        return None
+    value = max(after, key=lambda col: (_value_likeness(_column_texts(table, r, col)), -col))
+    labelled = [(held[col] or "level1", col, "") for col in levels] + [("name", name, ""), ("value", value, "")]
+    keys = [key for key, _, _ in labelled]
+    if len(keys) != len(set(keys)):
+        return None
+    return _columns(r - 1, -1, labelled, [], [])

@@ -16,6 +16,7 @@ from jixiao.extract.vocabulary import LabelMatch, field_labels, fold_label, head
 # A cell no table lists is a label only when short, without digits or sentence punctuation.
 _MAX_GUESSED_LABEL = 12
 UNKNOWN_KEY = "unknown"
+_MAX_HEADER_CELL = 6
 _SENTENCE = re.compile(r"[,.;!?，。；、！？]")
 TASK_TEXT_KEYS = ("task_name", "task_content")
 # A sub-label standing between a label and its value (一般公共预算拨款 | 小计 | 1800).
@@ -103,6 +104,9 @@ def _unlisted(cells: tuple[Cell, ...], i: int, r: int) -> FieldEntry | None:
     right = cells[i + 1] if i + 1 < len(cells) else None
     if cell.row != r or right is None or not right.text.strip() or _is_label(right):
         return None
+    texts = [c.text.strip() for c in cells if c.text.strip()]
+    if len(texts) >= 3 and all(len(t) <= _MAX_HEADER_CELL for t in texts):
+        return None  # a row of short headings (an unknown grid header), not label | value
     text = cell.text.strip()
     core = fold_label(text)[0]
     if not core or len(core) > _MAX_GUESSED_LABEL or any(ch.isdigit() for ch in core) or _SENTENCE.search(core):

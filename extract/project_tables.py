@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from jixiao.extract.categories import category_levels
+from jixiao.extract.grid_header import infer_header
 from jixiao.extract.indicator_grid import CategoryFill, GridColumns, find_header, is_near_header, read_row
-from jixiao.extract.model import Block, Location, Paragraph, Table, Warning
+from jixiao.extract.model import Block, Cell, Location, Paragraph, Table, Warning
 from jixiao.extract.project_fields import (
     UNKNOWN_KEY, FieldEntry, field_label, field_row, leftmost_is_field_label,
 )
@@ -181,6 +183,13 @@ def _scan_table(
             continue
         in_grid = draft is not None and draft.columns is not None
         in_fields = draft is not None and draft is not previous and not in_grid
+        if in_fields and _opens_with_category(cells, r) and (inferred := infer_header(table, r)) is not None:
+            assert draft is not None
+            draft.columns, in_grid = inferred, True
+            draft.fill, draft.long_fill = CategoryFill(), CategoryFill()
+            warnings.append(Warning(
+                "label_unknown", "indicator grid read by what its rows hold: no known header "
+                "(一级指标 … 指标值) above it; check its columns", Location(table.index, r)))
         entries = (field_row(table, r, cells, unlisted=in_fields)
                    if not in_grid or leftmost_is_field_label(cells, r) else ())
         if entries:
@@ -199,6 +208,11 @@ def _scan_table(
                 if long_term is not None:
                     draft.long_term.append(long_term)
     return drafts
+
+
+def _opens_with_category(cells: tuple[Cell, ...], r: int) -> bool:
+    """Row r starts with a category label (产出指标, 数量指标) in one of its first cells."""
+    return any(cell.row == r and category_levels(cell.text) for cell in cells[:3])
 
 
 def _unlisted_warning(entry: FieldEntry, table: int) -> Warning:

@@ -203,3 +203,19 @@ def test_a_year_line_that_lost_its_bracket() -> None:
         ["项目名称", "设备购置", "<"], ["绩效指标", "三级指标", "指标值"], ["^", "购置台数", "5台"]])]
     info = document_info(blocks, read_projects(blocks).projects)
     assert (info.title, info.fiscal_year) == ("项目支出绩效目标表", 2020)
+
+
+def test_a_grid_under_a_header_no_table_lists_is_read_by_its_content() -> None:
+    project, warnings = _one([
+        ["项目名称", "森林防火巡护", "<", "<"],
+        ["考核维度", "考核类别", "考核内容", "预期成效"],
+        ["产出指标", "数量指标", "巡护里程", "≥1200公里"],
+        ["^", "时效指标", "巡护完成时间", "2024年11月底前"],
+        ["满意度指标", "服务对象满意度指标", "林农满意度", "≥90%"],
+    ])
+    assert [(i.level1, i.level2, i.name, i.raw) for i in project.indicators] == [
+        ("产出指标", "数量指标", "巡护里程", "≥1200公里"),
+        ("产出指标", "时效指标", "巡护完成时间", "2024年11月底前"),
+        ("满意度指标", "服务对象满意度指标", "林农满意度", "≥90%"),
+    ]
+    assert [(w.code, w.location.row) for w in warnings] == [("label_unknown", 2)]
