@@ -27,9 +27,9 @@ SHAPES: dict[str, str] = {
     # 不低于a且不高于b, 90%以上100%以下
     "double": rf"A{_NUM}{_UNIT}?Z?J?A{_NUM}{_UNIT}?Z?|{_NUM}{_UNIT}?ZJ?{_NUM}{_UNIT}?Z",
     # 1-2%, 3至5个工作日, 10~20万元之间
-    "range": rf"{_NUM}{_UNIT}?C{_NUM}{_UNIT}?G?Z?",
-    # 2021年1月-12月
-    "date_range": r"(?:Y?MD?|I)C(?:Y?MD?|I)E?[BZ]?",
+    "range": rf"{_NUM}{_UNIT}?C+{_NUM}{_UNIT}?G?Z?",
+    # 2021年1月-12月, 2020年1月--2020年11月, 2023.07-2024.01
+    "date_range": r"(?:Y?MD?|I)C+(?:Y?MD?|I)E?[BZ]?",
     # 2021年12月底前, 第三季度末, 年底前, 2024-06-30
     "date": r"A?(?:I|Y(?:MD?|Q)?|MD?|Q)E?[BZ]?",
     # ≥4家, 95%以上, 41万台件, 100余家, 24小时内
@@ -201,9 +201,10 @@ def read_date(tokens: tuple[Token, ...], shape: str, year: int | None) -> Readin
     try:
         if shape == "date_range":
             cut = next(i for i, t in enumerate(tokens) if t.code == "C")
+            after = next(i for i in range(cut, len(tokens)) if tokens[i].code != "C")
             start, _ = _date_of(tokens[:cut], year)
             start_year = start.year if start else year
-            end, op = _date_of(tokens[cut + 1:], start_year)
+            end, op = _date_of(tokens[after:], start_year)
             # the work runs through the period: it is due by its last day
             return Reading("date", "<=", date=end)
         date, op = _date_of(tokens, year)

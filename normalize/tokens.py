@@ -69,8 +69,16 @@ def _master() -> re.Pattern[str]:
     cnum = rf"[{numeral}]*[{digits}][{numeral}]*(?:(?:{point})[{digits}]{{1,8}})?"
     # a day follows a month word; look-behind needs one character, so its last one
     month_ends = re.escape("".join({w[-1] for w, r in vocab().markers.items() if r == "month"}))
+    ranges = [w for w, r in vocab().connectors.items() if r == "range"]
+    # no minus sign after a range sign either: 1月--2020年 is a span, not -2020
+    no_minus = re.escape("".join(w for w in ranges if len(w) == 1 and not w.isalnum()))
+    month, day = r"1[0-2]|0?[1-9]", r"[12]\d|3[01]|0?[1-9]"
     return re.compile(
         r"(?P<note>\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】)"
+        # a span of dotted dates: 2023.07-2024.01, 2021.1.1-12.31 (never a range of decimals)
+        rf"|(?P<span>(?<![\d.])(?P<sy>(?:19|20)\d{{2}})(?P<ss>[-/.])(?P<sm>{month})(?:(?P=ss)(?P<sd>{day}))?"
+        rf"(?P<sc>\s*(?:{_alternation(ranges)})+\s*)"
+        rf"(?:(?P<ey>(?:19|20)\d{{2}})[-/.])?(?P<em>{month})(?:[-/.](?P<ed>{day}))?(?![\d.]))"
         r"|(?P<iso>(?<![\d.])(?:19|20)\d{2}(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)(?:[12]\d|3[01]|0?[1-9])(?![\d.]))"
         rf"|(?P<period>(?<![\d{numeral}])(?:{_alternation(vocab().periods)}))"
         rf"|(?P<year>(?<![\d.])(?:19|20)\d{{2}}(?:{_markers('year')}))"
@@ -78,12 +86,13 @@ def _master() -> re.Pattern[str]:
         rf"|(?P<day>(?<=[{month_ends}])(?:[12]\d|3[01]|0?[1-9])(?:{_markers('day')}))"
         rf"|(?P<pct>(?:{_markers('percent_of')})(?:\d+(?:\.\d+)?|{cnum}|[{numeral}]+))"
         # a minus sign only where no number, unit or word stands before it (1-2% is a range)
-        r"|(?P<num>(?:(?<![\w%.)])-)?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?))"
+        rf"|(?P<num>(?:(?<![\w%.){no_minus}])-)?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?))"
         rf"|(?P<cnum>{cnum})"
     )
 
 
 _SPACE = re.compile(r"\s+")
+_LATIN = re.compile(r"[A-Za-z]+")
 
 
 @cache
@@ -105,8 +114,8 @@ def _jieba():
 def _word_index() -> dict[str, tuple[str, object]]:
     """word → (code, payload) for every word the tokenizer knows."""
     v: Vocab = vocab()
-    # a slash and the middle dot join the parts of a compound unit (元/人·次)
-    index: dict[str, tuple[str, object]] = {"/": ("/", None), "·": (".", None), "・": (".", None)}
+    # a slash and the middle dot join the parts of a compound unit (元/人·次, 元/人*月)
+    index: dict[str, tuple[str, object]] = {"/": ("/", None), **{c: (".", None) for c in "·・*×"}}
     for w, c in v.comparators.items():
         index[w] = ("A" if c.position == "prefix" else "Z", c)
     for w, role in v.connectors.items():
@@ -161,7 +170,11 @@ def _words(gap: str, offset: int, out: list[Token]) -> None:
             continue
         hit = index.get(piece)
         if hit is None:
-            out.append(Token("T", piece, start, pos))
+            # a Latin symbol written right after a number is its unit: 80M, 2km, 100Mbps
+            if out and out[-1].end == start and out[-1].code in "NKS" and _LATIN.fullmatch(piece):
+                out.append(Token("U", piece, start, pos, None, Unit(piece, "number", Decimal(1))))
+            else:
+                out.append(Token("T", piece, start, pos))
             continue
         code, payload = hit
         # positional: the goals text makes thousands of tokens
@@ -224,12 +237,42 @@ def _percent_of() -> re.Pattern[str]:
     return re.compile(f"(?:{_markers('percent_of')})")
 
 
+def _unit_alternate(note: str, start: int, end: int, out: list[Token]) -> None:
+    """件(册), 个(台): a bracketed unit right after a unit names an alternate; both stay in the unit."""
+    if not out or out[-1].code != "U" or out[-1].end != start:
+        return
+    inner = note[1:-1].strip()
+    index = _word_index()
+    codes_inside = [index.get(piece, ("T", None))[0] for piece in _cut(inner)] if inner else []
+    if "U" not in codes_inside or any(c not in "U/J" for c in codes_inside):
+        return
+    unit: Unit = out[-1].word  # type: ignore[assignment]
+    out[-1] = Token("U", out[-1].text + note, out[-1].start, end, None,
+                    Unit(f"{unit.unit}({inner})", unit.kind, unit.factor))
+
+
+_SPAN_PARTS = (("sy", "Y"), ("sm", "M"), ("sd", "D"), ("sc", "C"), ("ey", "Y"), ("em", "M"), ("ed", "D"))
+
+
+def _span(m: re.Match[str], out: list[Token]) -> None:
+    """Year, month, day and connector tokens of a dotted date span, as if written 2023年7月-2024年1月."""
+    for group, code in _SPAN_PARTS:
+        text = m.group(group)
+        if text is not None:
+            start, end = m.span(group)
+            out.append(Token(code, text, start, end, None if code == "C" else Decimal(text)))
+
+
 def _match(m: re.Match[str], folded: str, out: list[Token]) -> int:
     """Tokens of one regex match; returns the position up to which the text is consumed."""
     kind, text, start, end = m.lastgroup, m.group(), m.start(), m.end()
     if kind == "cnum":
         return _cnum(m, folded, out)
     if kind == "note":
+        _unit_alternate(text, start, end, out)
+        return end
+    if kind == "span":
+        _span(m, out)
         return end
     if kind == "iso":
         out.append(Token("I", text, start, end))
