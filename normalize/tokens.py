@@ -80,6 +80,13 @@ def _master() -> re.Pattern[str]:
         rf"(?P<sc>\s*(?:{_alternation(ranges)})+\s*)"
         rf"(?:(?P<ey>(?:19|20)\d{{2}})[-/.])?(?P<em>{month})(?:[-/.](?P<ed>{day}))?(?![\d.]))"
         r"|(?P<iso>(?<![\d.])(?:19|20)\d{2}(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)(?:[12]\d|3[01]|0?[1-9])(?![\d.]))"
+        # a year and month: 2023-12, 2023/12; dotted only before a period mark (2023.12前), else a decimal
+        rf"|(?P<ym>(?<![\d.])(?P<yy>(?:19|20)\d{{2}})(?:[-/](?P<ym1>{month})(?![\d./-])"
+        rf"|\.(?P<ym2>{month})(?![\d.])(?=\s*(?:{_alternation(vocab().period_marks)}))))"
+        # a Latin symbol right after a number is its unit: 80M, 2km, 100m2
+        rf"|(?P<sym>(?<=[\d{''.join(w for w in vocab().scales if len(w) == 1)}])[A-Za-z]+(?:[23²³](?![\d.]))?)"
+        # words that start with a numeral but are no number (十分满意, 一次性): data, markers.tsv
+        rf"|(?P<word>{_markers('not_a_number')})"
         rf"|(?P<period>(?<![\d{numeral}])(?:{_alternation(vocab().periods)}))"
         rf"|(?P<year>(?<![\d.])(?:19|20)\d{{2}}(?:{_markers('year')}))"
         rf"|(?P<month>(?<![\d.{numeral}])(?:1[0-2]|0?[1-9]|[{numeral}]{{1,3}})(?:{_markers('month')}))"
@@ -92,7 +99,6 @@ def _master() -> re.Pattern[str]:
 
 
 _SPACE = re.compile(r"\s+")
-_LATIN = re.compile(r"[A-Za-z]+")
 
 
 @cache
@@ -170,11 +176,7 @@ def _words(gap: str, offset: int, out: list[Token]) -> None:
             continue
         hit = index.get(piece)
         if hit is None:
-            # a Latin symbol written right after a number is its unit: 80M, 2km, 100Mbps
-            if out and out[-1].end == start and out[-1].code in "NKS" and _LATIN.fullmatch(piece):
-                out.append(Token("U", piece, start, pos, None, Unit(piece, "number", Decimal(1))))
-            else:
-                out.append(Token("T", piece, start, pos))
+            out.append(Token("T", piece, start, pos))
             continue
         code, payload = hit
         # positional: the goals text makes thousands of tokens
@@ -237,26 +239,34 @@ def _percent_of() -> re.Pattern[str]:
     return re.compile(f"(?:{_markers('percent_of')})")
 
 
-def _unit_alternate(note: str, start: int, end: int, out: list[Token]) -> None:
-    """件(册), 个(台): a bracketed unit right after a unit names an alternate; both stay in the unit."""
-    if not out or out[-1].code != "U" or out[-1].end != start:
+def _bracketed_unit(note: str, start: int, end: int, out: list[Token]) -> None:
+    """A unit in brackets right after a number is its unit: 1(次); right after a unit it names
+    an alternate, and both stay in the unit: 件(册), 个(台). Any other note is dropped."""
+    if not out or out[-1].end != start or out[-1].code not in "NKSU":
         return
     inner = note[1:-1].strip()
     index = _word_index()
-    codes_inside = [index.get(piece, ("T", None))[0] for piece in _cut(inner)] if inner else []
-    if "U" not in codes_inside or any(c not in "U/J" for c in codes_inside):
+    hits = [index.get(piece, ("T", None)) for piece in _cut(inner)] if inner else []
+    if out[-1].code != "U":
+        if len(hits) == 1 and hits[0][0] in "UP":
+            out.append(Token(hits[0][0], note, start, end, None, hits[0][1]))  # type: ignore[arg-type]
         return
-    unit: Unit = out[-1].word  # type: ignore[assignment]
-    out[-1] = Token("U", out[-1].text + note, out[-1].start, end, None,
-                    Unit(f"{unit.unit}({inner})", unit.kind, unit.factor))
+    if any(code == "U" for code, _ in hits) and all(code in "U/J" for code, _ in hits):
+        unit: Unit = out[-1].word  # type: ignore[assignment]
+        out[-1] = Token("U", out[-1].text + note, out[-1].start, end, None,
+                        Unit(f"{unit.unit}({inner})", unit.kind, unit.factor))
 
 
-_SPAN_PARTS = (("sy", "Y"), ("sm", "M"), ("sd", "D"), ("sc", "C"), ("ey", "Y"), ("em", "M"), ("ed", "D"))
+# the year, month, day and connector groups of the date forms the master regex splits
+_DATE_PARTS = {
+    "span": (("sy", "Y"), ("sm", "M"), ("sd", "D"), ("sc", "C"), ("ey", "Y"), ("em", "M"), ("ed", "D")),
+    "ym": (("yy", "Y"), ("ym1", "M"), ("ym2", "M")),
+}
 
 
-def _span(m: re.Match[str], out: list[Token]) -> None:
-    """Year, month, day and connector tokens of a dotted date span, as if written 2023年7月-2024年1月."""
-    for group, code in _SPAN_PARTS:
+def _date_parts(m: re.Match[str], out: list[Token]) -> None:
+    """Tokens of a dotted date or date span, as if written 2023年7月-2024年1月."""
+    for group, code in _DATE_PARTS[m.lastgroup]:  # type: ignore[index]
         text = m.group(group)
         if text is not None:
             start, end = m.span(group)
@@ -269,12 +279,16 @@ def _match(m: re.Match[str], folded: str, out: list[Token]) -> int:
     if kind == "cnum":
         return _cnum(m, folded, out)
     if kind == "note":
-        _unit_alternate(text, start, end, out)
+        _bracketed_unit(text, start, end, out)
         return end
-    if kind == "span":
-        _span(m, out)
+    if kind in _DATE_PARTS:
+        _date_parts(m, out)
         return end
-    if kind == "iso":
+    if kind == "sym":
+        out.append(Token("U", text, start, end, None, Unit(text, "number", Decimal(1))))
+    elif kind == "word":
+        out.append(Token("T", text, start, end))
+    elif kind == "iso":
         out.append(Token("I", text, start, end))
     elif kind == "period":
         out.append(Token("Q", text, start, end, word=vocab().periods[text]))
