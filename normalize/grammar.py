@@ -175,7 +175,7 @@ def _date_of(tokens: tuple[Token, ...], year: int | None) -> tuple[dt.date | Non
     op: Op | None = None
     for t in tokens:
         if t.code == "I":
-            parts = re.split(r"[-/.]", t.text)
+            parts = re.split(r"[-/.\s]", t.text)  # any time of day after it is dropped
             year, month, day, end = int(parts[0]), int(parts[1]), int(parts[2]), False
         elif t.code == "Y":
             year = int(t.number)  # type: ignore[arg-type]

@@ -79,7 +79,9 @@ def _master() -> re.Pattern[str]:
         rf"|(?P<span>(?<![\d.])(?P<sy>(?:19|20)\d{{2}})(?P<ss>[-/.])(?P<sm>{month})(?:(?P=ss)(?P<sd>{day}))?"
         rf"(?P<sc>\s*(?:{_alternation(ranges)})+\s*)"
         rf"(?:(?P<ey>(?:19|20)\d{{2}})[-/.])?(?P<em>{month})(?:[-/.](?P<ed>{day}))?(?![\d.]))"
-        r"|(?P<iso>(?<![\d.])(?:19|20)\d{2}(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)(?:[12]\d|3[01]|0?[1-9])(?![\d.]))"
+        # a date, with the time of day a spreadsheet adds: 2021-12-31 00:00:00
+        r"|(?P<iso>(?<![\d.])(?:19|20)\d{2}(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)(?:[12]\d|3[01]|0?[1-9])(?![\d.])"
+        r"(?:\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:]))?)"
         # a year and month: 2023-12, 2023/12; dotted only before a period mark (2023.12前), else a decimal
         rf"|(?P<ym>(?<![\d.])(?P<yy>(?:19|20)\d{{2}})(?:[-/](?P<ym1>{month})(?![\d./-])"
         rf"|\.(?P<ym2>{month})(?![\d.])(?=\s*(?:{_alternation(vocab().period_marks)}))))"
@@ -121,7 +123,7 @@ def _word_index() -> dict[str, tuple[str, object]]:
     """word → (code, payload) for every word the tokenizer knows."""
     v: Vocab = vocab()
     # a slash and the middle dot join the parts of a compound unit (元/人·次, 元/人*月)
-    index: dict[str, tuple[str, object]] = {"/": ("/", None), **{c: (".", None) for c in "·・*×"}}
+    index: dict[str, tuple[str, object]] = {"/": ("/", None), **{c: (".", None) for c in "·・•∙.*×"}}
     for w, c in v.comparators.items():
         index[w] = ("A" if c.position == "prefix" else "Z", c)
     for w, role in v.connectors.items():

@@ -40,7 +40,7 @@ from jixiao.normalize.value_sentences import breakdown_total, names_an_event
 from jixiao.normalize.vocab import Unit, vocab
 
 _DIGIT = re.compile(r"[0-9０-９]")
-_UNIT_COLUMN = re.compile(r"S?(?:P|U(?:/S?U)*)")
+_UNIT_COLUMN = re.compile(r"S?(?:P|U(?:[/.]S?U)*)")
 
 
 def _read(raw: str, year: int | None) -> Reading | None:

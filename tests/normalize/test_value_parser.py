@@ -262,6 +262,7 @@ ROWS = [
     ('100m2', 'number', '=', 100, None, 'm2', 1, None),
     ('100㎡', 'number', '=', 100, None, '平方米', 1, None),
     ('≥200人·次', 'number', '>=', 200, None, '人·次', 1, None),
+    ('530元/人.月', 'number', '=', 530, None, '元/人.月', 1, None),
     ('≥1（次）', 'number', '>=', 1, None, '次', 1, None),
     ('90分以上', 'number', '>=', 90, None, '分', 1, None),
     ('≥1次/季度', 'number', '>=', 1, None, '次/季度', 1, None),
@@ -278,6 +279,7 @@ ROWS = [
     ('2023-12', 'date', '=', None, None, None, None, dt.date(2023, 12, 31)),
     ('2023.12前', 'date', '<=', None, None, None, None, dt.date(2023, 12, 31)),
     ('2023.12', 'number', '=', 2023.12, None, None, 1, None),
+    ('2021-12-31 00:00:00', 'date', '=', None, None, None, None, dt.date(2021, 12, 31)),
     ('5-10年', 'number', 'range', 5, 10, '年', 1, None),
     # a spreadsheet's serial date in the grouped number format, at a month end near the fiscal year
     ('44,561', 'date', '=', None, None, None, None, dt.date(2021, 12, 31)),
@@ -362,6 +364,9 @@ def test_year_comes_from_the_argument() -> None:
     ("80", None, "%", "percent", "=", 80, "%", 1),
     ("1-2", "≥", "%", "percent", "range", 1, "%", 1),
     ("44,561", None, "万元", "number", "=", 445610000, "元", 10000),
+    ("500", None, "万元/人*月", "number", "=", 5000000, "元/人*月", 10000),
+    ("5", "≥", "百分比", "percent", ">=", 5, "%", 1),
+    ("12", None, "件(册)", "number", "=", 12, "件(册)", 1),
     ("44,561", None, "44,561", "date", "=", None, None, None),
 ])
 def test_budget_system_columns(text, nature, unit, kind, op, value, unit_out, scale) -> None:
