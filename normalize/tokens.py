@@ -87,7 +87,7 @@ def _master() -> re.Pattern[str]:
         rf"|\.(?P<ym2>{month})(?![\d.])(?=\s*(?:{_alternation(vocab().period_marks)}))))"
         # a Latin symbol right after a number is its unit: 80M, 2km, 100m2
         rf"|(?P<sym>(?<=[\d{''.join(w for w in vocab().scales if len(w) == 1)}])[A-Za-z]+(?:[23²³](?![\d.]))?)"
-        # words that start with a numeral but are no number (十分满意, 一次性): data, markers.tsv
+        # words whose numeral or unit characters are none (十分满意, 一次性, 三分之一): markers.tsv
         rf"|(?P<word>{_markers('not_a_number')})"
         rf"|(?P<period>(?<![\d{numeral}])(?:{_alternation(vocab().periods)}))"
         rf"|(?P<year>(?<![\d.])(?:19|20)\d{{2}}(?:{_markers('year')}))"

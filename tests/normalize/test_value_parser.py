@@ -267,6 +267,7 @@ ROWS = [
     ('90分以上', 'number', '>=', 90, None, '分', 1, None),
     ('≥1次/季度', 'number', '>=', 1, None, '次/季度', 1, None),
     ('十分满意', 'text', None, None, None, None, None, None),
+    ('三分之一', 'text', None, None, None, None, None, None),
     ('一次性补助500元', 'number', '=', 500, None, '元', 1, None),
     # date spans: the last day of the span's last period
     ('2021.01-2021.12', 'date', '<=', None, None, None, None, dt.date(2021, 12, 31)),

@@ -16,8 +16,8 @@ V = vocab()
 PREFIX = sorted(w for w, c in V.comparators.items() if c.position == "prefix")
 SUFFIX = sorted(w for w, c in V.comparators.items() if c.position == "suffix")
 SCALES = sorted(V.scales)
-# 月 after a number is a month (3月 = March), so it is not composed as a unit here.
-UNITS = sorted(w for w, u in V.units.items() if u.kind == "number" and w != "月")
+# 月 and 季度 after a number name a period (3月 = March, 一季度), so they are not composed as units here.
+UNITS = sorted(w for w, u in V.units.items() if u.kind == "number" and w not in ("月", "季度"))
 NOT_NUMBERS = {w for w, role in V.markers.items() if role == "not_a_number"}
 PERCENT_UNITS = sorted(w for w, u in V.units.items() if u.kind == "percent" and u.factor == 1)
 
