@@ -15,8 +15,8 @@ Rules (the table in tests/normalize/test_value_parser.py shows each on real cell
 - kind "percent" covers %, ‰ and 百分点, told apart by unit; 九成 is 90 % (scale 10).
 - Dates are the last day of the period they name; a date without a year takes `year`
   (the document's fiscal year) and stays None when that is unknown.
-- Sentences (normalize.value_sentences): a number followed by 后 in its clause names an
-  event (text); labelled amounts in one unit after a colon are a whole in parts (their total).
+- Sentences (normalize.value_sentences): a number followed in its clause by 结束后, 之后 …
+  names an event (text); labelled amounts in one unit after a colon are a whole in parts (their total).
 - A grouped integer at a month end near the fiscal year is a spreadsheet's serial date
   (normalize.spreadsheet_dates): 44,561 → 2021-12-31.
 - Layout (c) passes the 指标性质 column as `nature` (≥ ≤ = 定性: its op replaces the

@@ -2,7 +2,7 @@
 
 The grammar finds the cores of a cell; these rules, read from markers.tsv, decide for
 the whole cell (they apply to 指标值 cells, not to goals text):
-- an `after` marker (后) in the clause after a number makes the number name an event,
+- an `after` marker (结束后, 之后) in the clause after a number makes it name an event,
   not a target: "1-6期培训结束后及时考核" is text;
 - a `breakdown` marker (:) before amounts in one unit and scale, each with its label and
   listed with join connectors, is a whole given in parts: "在校生:小学600人,初中700人" is
@@ -29,13 +29,13 @@ def _markers(role: str) -> frozenset[str]:
 
 def names_an_event(tokens: tuple[Token, ...], core: Core) -> bool:
     """True when an `after` marker follows the core in its clause (…期培训结束后)."""
-    after = _markers("after")
+    clause = []
     for t in tokens[core.last:]:
         if t.code == "J" or t.text in _CLAUSE_ENDS:
-            return False
-        if t.text in after:
-            return True
-    return False
+            break
+        clause.append(t.text)
+    text = "".join(clause)
+    return any(w in text for w in _markers("after"))
 
 
 def breakdown_total(tokens: tuple[Token, ...], cores: list[Core]) -> Reading | None:
