@@ -55,9 +55,16 @@ def _read(raw: str, year: int | None) -> Reading | None:
 
 
 def _nature_op(nature: str | None) -> str | None:
-    """The op the 指标性质 column states: an Op, "text" for 定性, or None."""
+    """The op the 指标性质 column states: an Op, "text" for 定性, or None.
+
+    Several columns may speak (指标性质 正向 | 指标方向 =, or 指标值类型 定量 | 指标性质 ≥): the
+    extract stage joins them with spaces, and the first word that states something wins.
+    """
     if not nature:
         return None
+    words = nature.split()
+    if len(words) > 1:
+        return next((op for op in map(_nature_op, words) if op is not None), None)
     key = compact(nature)
     v = vocab()
     if key in v.natures:

@@ -390,3 +390,14 @@ def test_budget_system_columns(text, nature, unit, kind, op, value, unit_out, sc
 ])
 def test_unparsed_means_text_that_holds_a_digit(text: str, nature: str | None, unparsed: bool) -> None:
     assert is_unparsed(parse_value(text, nature=nature), nature=nature) is unparsed
+
+
+@pytest.mark.parametrize(("nature", "kind", "op"), [
+    ("正向 ≥", "number", ">="),
+    ("定量 ≤", "number", "<="),
+    ("反向 =", "number", "="),
+    ("定性 =", "text", None),
+])
+def test_several_nature_columns_joined_the_first_that_states_wins(nature, kind, op) -> None:
+    parsed = parse_value("24", nature=nature)
+    assert (parsed.kind, parsed.op) == (kind, op)
