@@ -163,9 +163,9 @@ def _annual_and_long_term(
     says, the last block is the annual one, as the templates print them.
     """
     blocks = _blocks(labelled)
-    if len(blocks) < 2:
-        return labelled, None
     counts = Counter(key for key, _, _ in labelled)
+    if len(blocks) < 2 or not any(counts[key] > 1 for key in ("name", "level2")):
+        return labelled, None  # one block; a second 指标值-like column is kept as extra
     shared = [item for item in blocks[0] if counts[item[0]] == 1]
     own = [[item for item in block if counts[item[0]] > 1] for block in blocks]
     annual = next((i for i, block in enumerate(own) if any(_says(t, "annual") for _, _, t in block)), None)
@@ -259,14 +259,33 @@ def _unknown_as_levels(
     return labelled, kept
 
 
+def _values_under_unknown_headers(
+    labelled: list[tuple[str, int, str]], extra: list[tuple[str, int]]
+) -> tuple[list[tuple[str, int, str]] | None, list[tuple[str, int]]]:
+    """A grid with no 指标值 header whose values stand under headers no table lists, right of
+    every known column (one column per town: 笏石街道办 | 埭头镇): the first of them is the value."""
+    last_known = max(col for _, col, _ in labelled)
+    after = [(text, col) for text, col in extra if col > last_known]
+    if not after:
+        return None, extra
+    text, col = after[0]
+    return [*labelled, ("value", col, text)], [e for e in extra if e != after[0]]
+
+
 def find_header(table: Table, cells: tuple[Cell, ...], r: int) -> GridColumns | None:
     """Row r (its distinct cells) read as an indicator header, or None when it is not one."""
     keys = header_keys(cells)
-    if "value" not in keys or not keys.keys() & {"level1", "level2", "name", "side", "description"}:
+    if not keys.keys() & {"level1", "level2", "name", "side", "description"}:
+        return None
+    if "value" not in keys and "name" not in keys:
         return None
     subs = _sub_cells(table, cells, r)
     last_row = r + 1 if subs else -1
     labelled, extra, unknown = _labelled_columns(cells, subs, r)
+    if "value" not in keys:
+        labelled, extra = _values_under_unknown_headers(labelled, extra)
+        if labelled is None:
+            return None
     first_data = max(r, last_row) + 1
     labelled, extra = _unknown_as_levels(table, first_data, labelled, extra)
     labelled = _side_as_name(_relabel_levels(table, first_data, labelled))

@@ -158,7 +158,7 @@ def fiscal_year(
         if (year := year_line(text)) is not None:
             return year
     texts = [i.raw for p in projects for i in p.indicators] + [p.text for p in paragraphs]
-    texts += [p.goal for p in projects if p.goal]
+    texts += [text for p in projects for text in (p.goal, p.name) if text]
     deadlines = Counter(int(a or b) for text in texts for a, b in deadline.findall(text))
     if deadlines:
         return max(deadlines, key=lambda year: (deadlines[year], year))

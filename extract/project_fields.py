@@ -19,6 +19,8 @@ UNKNOWN_KEY = "unknown"
 _MAX_HEADER_CELL = 6
 _SENTENCE = re.compile(r"[,.;!?，。；、！？]")
 TASK_TEXT_KEYS = ("task_name", "task_content")
+# Fields whose value is prose, written beside its label or under it.
+PROSE_KEYS = frozenset({"goal", "goal_midterm", "purpose"})
 # A sub-label standing between a label and its value (一般公共预算拨款 | 小计 | 1800).
 PASS_THROUGH_KEYS = frozenset({"subtotal"})
 
@@ -89,6 +91,15 @@ def _task_list(table: Table, label: Cell, sub_labels: tuple[Cell, ...]) -> str |
     return "\n".join(lines) or None
 
 
+def _prose_below(table: Table, label: Cell, beside: str) -> str:
+    """A goal's text: the cell beside its label, unless that is a short heading of another column
+    (年度目标 | 年度总体目标完成情况) and the goal is written under the label."""
+    if len(beside) > _MAX_HEADER_CELL * 2 or any(ch.isdigit() for ch in beside) or _SENTENCE.search(beside):
+        return beside
+    below = _value_below(table, label)
+    return below if below and len(below) > len(beside) * 2 else beside
+
+
 def leftmost_is_field_label(cells: tuple[Cell, ...], r: int) -> bool:
     """True when the first non-empty cell of row r (given its distinct cells) starts in this row and is a field label."""
     for cell in cells:
@@ -144,7 +155,11 @@ def field_row(
             value = _task_list(table, cell, cells[i + 1:])
         elif right_match is not None and cell.row_span > 1:
             value = None  # a heading over labels beside it (总体目标 over 中期目标 | 年度目标)
+        elif right is None and cell.col_span == table.n_cols:
+            value = None  # a section heading across the table (基本信息, 年度绩效目标)
         else:
             value = _value_below(table, cell)
+        if match.key in PROSE_KEYS and right is not None and value == right.text.strip():
+            value = _prose_below(table, cell, value)
         entries.append(FieldEntry(match.key, value, match.unit, r, cell.col))
     return tuple(entries)
