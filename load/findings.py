@@ -17,7 +17,7 @@ from jixiao.load.rows import Row
 from jixiao.load.stored_report import read_stored_report
 from jixiao.review import Finding, RuleSet, default_rules, review_report
 
-__all__ = ["finding_rows", "store_findings", "review_stored", "ReviewRun"]
+__all__ = ["finding_rows", "store_findings", "review_stored", "current_findings", "ReviewRun"]
 
 _f = schema.findings
 _DELETE = sa.delete(_f).where(_f.c.document_id == sa.bindparam("document_id"))
@@ -68,3 +68,21 @@ def review_stored(engine: Engine, rules: RuleSet | None = None, *, now: dt.datet
             sa.select(_f.c.severity, sa.func.count()).where(_f.c.document_id.in_(current)).group_by(_f.c.severity)
         ).all()))
     return ReviewRun(len(ids), {k: int(v) for k, v in counts.items()})
+
+
+def current_findings(engine: Engine) -> list[Finding]:
+    """The findings of the current versions (v_findings), in document and finding order."""
+    from jixiao.review import Where
+
+    view = sa.table("v_findings", *(sa.column(c) for c in (
+        "source_file", "document_id", "finding_ordinal", "rule_id", "severity", "check_name", "message",
+        "message_en", "project_ordinal", "project_code", "project_name", "indicator_name", "raw",
+        "location_table", "location_row")))
+    query = sa.select(view).order_by(view.c.source_file, view.c.document_id, view.c.finding_ordinal)
+    with engine.connect() as conn:
+        return [
+            Finding(r.rule_id, r.severity, r.check_name, r.message, r.message_en, Where(
+                r.source_file, r.project_ordinal, r.project_code, r.project_name, r.indicator_name, r.raw,
+                r.location_table, r.location_row))
+            for r in conn.execute(query)
+        ]
