@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from jixiao.cli import main
+from jixiao.load import schema
 from jixiao.load.findings import current_findings, review_stored
 from jixiao.load.ingest import Loader, new_run_id
 from jixiao.pipeline import read_report
@@ -75,7 +76,8 @@ def test_reviewing_the_database_again_applies_changed_rules(engine: Engine) -> N
         [(f.rule, f.message, f.where.row) for f in expected]
     with engine.connect() as conn:
         assert set(conn.execute(sa.text("SELECT DISTINCT rules_digest FROM findings")).scalars()) == {rules.digest}
-        assert conn.execute(sa.text("SELECT MIN(reviewed_at) FROM findings")).scalar() == now
+        f = schema.findings
+        assert conn.execute(sa.select(sa.func.min(f.c.reviewed_at), sa.func.max(f.c.reviewed_at))).one() == (now, now)
 
 
 def test_the_review_command_on_a_database(db_url: str, engine: Engine, tmp_path: Path,
