@@ -176,3 +176,21 @@ def test_a_screenshot_is_not_blank(browser: str, report: Path, tmp_path: Path) -
     assert variance > 100 and 0.002 < dark < 0.5 and len(colours) > 20, (mean, variance, dark, len(colours))
     # The summary cards' blue numbers (#2f6f9f) are on screen.
     assert any(abs(r[0] - 0x2F) + abs(r[1] - 0x6F) + abs(r[2] - 0x9F) < 30 for r in colours)
+
+
+def test_the_dom_shows_the_review_findings(browser: str, report: Path, database: str, tmp_path: Path) -> None:
+    """The reviewer's section: counts by severity as v_findings has them, every project foldable, findings beside rows."""
+    dom = chromium(browser, tmp_path, "--dump-dom", report.as_uri()).stdout.decode("utf-8")
+    page = Page()
+    page.feed(dom)
+    engine = sa.create_engine(database)
+    with engine.connect() as conn:
+        by_severity = dict(conn.execute(sa.text("SELECT severity, COUNT(*) FROM v_findings GROUP BY severity")).all())
+        n_projects = conn.execute(sa.text("SELECT COUNT(*) FROM v_projects")).scalar_one()
+        vague = conn.execute(sa.text("SELECT COUNT(*) FROM v_findings WHERE rule_id = 'MEAS-03'")).scalar_one()
+    engine.dispose()
+    for severity in ("error", "warning", "notice"):
+        assert int(page.by_id[f"findings-{severity}"]) == by_severity.get(severity, 0)
+    assert dom.count('<details class="project') == n_projects
+    assert dom.count('<span class="sev warning">MEAS-03</span>') == vague > 0
+    assert "审核结果 · Review findings" in "".join(page.text)
