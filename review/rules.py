@@ -3,12 +3,14 @@
 The built-in table is review/data/rules.toml. A bureau's own file (`--rules FILE`, same
 format) extends it: a rule with a known id changes the fields it gives, a new id adds a
 rule, `enabled = false` switches one off, and top-level `mode = "replace"` starts from an
-empty table instead. Anything the table cannot mean is a RulesError naming the file and key.
+empty table instead. $JIXIAO_RULES names files that apply everywhere (ingest too).
+Anything the table cannot mean is a RulesError naming the file and key.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import string
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -22,7 +24,7 @@ from jixiao.review.findings import SEVERITIES, Severity
 from jixiao.review.registry import COMMON_FIELDS, checks
 from jixiao.review.vocab import DATA_DIR
 
-__all__ = ["Rule", "RuleSet", "default_rules", "load_rules", "RULE_KEYS"]
+__all__ = ["Rule", "RuleSet", "default_rules", "load_rules", "RULE_KEYS", "RULES_ENV"]
 
 DEFAULT_RULES = DATA_DIR / "rules.toml"
 REQUIRED = ("id", "check", "severity", "message_zh", "message_en", "source")
@@ -160,7 +162,16 @@ def load_rules(extra: Sequence[str | Path] = ()) -> RuleSet:
     return RuleSet(rules, digest.hexdigest()[:16], tuple(files))
 
 
+RULES_ENV = "JIXIAO_RULES"
+"""Environment variable naming a bureau's rule files (separated like PATH), used by ingest, review and report."""
+
+
 @cache
-def default_rules() -> RuleSet:
-    """The built-in table, read once per process."""
-    return load_rules()
+def _rules_for(files: tuple[str, ...]) -> RuleSet:
+    return load_rules(files)
+
+
+def default_rules(extra: Sequence[str | Path] = ()) -> RuleSet:
+    """The rules in force: the built-in table, the files $JIXIAO_RULES names, then `extra` (read once each)."""
+    configured = tuple(f for f in os.environ.get(RULES_ENV, "").split(os.pathsep) if f.strip())
+    return _rules_for((*configured, *map(str, extra)))

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from jixiao.load.schema import current_documents, documents, findings, indicators, projects
+from jixiao.review import default_rules
 
 __all__ = ["ReviewFinding", "ReviewIndicator", "ReviewProject", "ReviewData", "read_review_data"]
 
@@ -45,6 +46,7 @@ class ReviewIndicator:
 class ReviewProject:
     """A project of a current version, its indicators, and the findings about the project as a whole."""
 
+    document_id: int
     department: str | None
     fiscal_year: int | None
     source_file: str
@@ -68,8 +70,8 @@ class ReviewData:
     """The reviewer's view of the current versions."""
 
     projects: tuple[ReviewProject, ...]
-    by_rule: tuple[tuple[str, str, int], ...]
-    """(rule_id, severity, findings), most frequent first."""
+    by_rule: tuple[tuple[str, str, str, int], ...]
+    """(rule_id, title, severity, findings), most frequent first; the title from the rules in force."""
     document_findings: tuple[tuple[str, ReviewFinding], ...]
     """(source file, finding) of findings about a whole document (measurability over the document)."""
 
@@ -111,10 +113,12 @@ def read_review_data(conn: Connection) -> ReviewData:
             r.level1, r.level2, r.name, r.raw, r.kind, r.op, r.value, r.value_max, r.unit, r.date,
             r.location_table, r.location_row, tuple(on_row.get(key, ()))))
     review_projects = tuple(
-        ReviewProject(r.department, r.fiscal_year, r.source_file, r.version, r.ordinal, r.code, r.name,
+        ReviewProject(r.document_id, r.department, r.fiscal_year, r.source_file, r.version, r.ordinal, r.code, r.name,
                       r.budget_total, tuple(rows.get(r.id, ())), tuple(on_project.get((r.document_id, r.ordinal), ())))
         for r in stored
     )
     files = dict(conn.execute(sa.select(d.c.id, d.c.source_file).where(d.c.id.in_(current))).all())
-    by_rule = tuple(sorted(((rule, sev, n) for (rule, sev), n in counts.items()), key=lambda t: (-t[2], t[0])))
+    titles = {rule.id: rule.title for rule in default_rules().rules}
+    by_rule = tuple(sorted(((rule, titles.get(rule, ""), sev, n) for (rule, sev), n in counts.items()),
+                           key=lambda t: (-t[3], t[0])))
     return ReviewData(review_projects, by_rule, tuple((files[doc], item) for doc, item in whole))

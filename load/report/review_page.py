@@ -68,28 +68,29 @@ def _project(p: ReviewProject) -> str:
     budget = "" if p.budget_total is None else f" · {p.budget_total / 10000:,.2f}万元"
     title = f"{p.code or ''} {p.name or '（未命名）'}".strip()
     clean = "" if p.all_findings() else " clean"
-    return (f'<details class="project{clean}" id="project-{_e(p.source_file)}-{p.ordinal}"><summary>{_e(title)}'
+    return (f'<details class="project{clean}" id="project-{p.document_id}-{p.ordinal}"><summary>{_e(title)}'
             f' <span class="meta">{_e(p.source_file)} v{p.version}{_e(budget)}</span> {_counts(p)}</summary>'
             f"{_findings(p.findings)}{table}</details>")
 
 
 def _by_rule(data: ReviewData) -> str:
-    rows = "".join(f'<tr><td>{_e(rule)}</td><td><span class="sev {_e(sev)}">{_e(SEVERITY.get(sev, sev))}</span></td>'
-                   f'<td class="n">{n}</td></tr>' for rule, sev, n in data.by_rule)
-    totals = {s: sum(n for _, sev, n in data.by_rule if sev == s) for s in SEVERITY}
+    rows = "".join(f'<tr><td>{_e(rule)}</td><td>{_e(title)}</td><td><span class="sev {_e(sev)}">'
+                   f'{_e(SEVERITY.get(sev, sev))}</span></td><td class="n">{n}</td></tr>'
+                   for rule, title, sev, n in data.by_rule)
+    totals = {s: sum(n for _, _, sev, n in data.by_rule if sev == s) for s in SEVERITY}
     cards = "".join(f'<div class="card{" alert" if s == "error" and n else ""}"><span class="n" id="findings-{s}">'
                     f"{n}</span>{escape(SEVERITY[s])}</div>" for s, n in totals.items())
     cards += (f'<div class="card{" alert" if data.send_back else ""}"><span class="n" id="findings-send-back">'
               f"{len(data.send_back)}</span>退回项目 to send back</div>")
-    body = rows or '<tr><td colspan="3">无 · none</td></tr>'
+    body = rows or '<tr><td colspan="4">无 · none</td></tr>'
     return (f'<div class="cards">{cards}</div><table id="findings-by-rule"><thead><tr><th>规则 rule</th>'
-            f"<th>严重性 severity</th><th>数量 findings</th></tr></thead><tbody>{body}</tbody></table>")
+            f"<th>内容 what</th><th>严重性 severity</th><th>数量 findings</th></tr></thead><tbody>{body}</tbody></table>")
 
 
 def _send_back(data: ReviewData) -> str:
     rows = "".join(
         f"<tr><td>{_e(p.department)}</td><td>{_e(p.source_file)}</td><td>{_e(p.code)}</td>"
-        f'<td><a href="#project-{_e(p.source_file)}-{p.ordinal}">{_e(p.name)}</a></td><td class="n">{p.count("error")}</td>'
+        f'<td><a href="#project-{p.document_id}-{p.ordinal}">{_e(p.name)}</a></td><td class="n">{p.count("error")}</td>'
         f"<td>{_findings(tuple(f for f in p.all_findings() if f.severity == 'error'))}</td></tr>"
         for p in data.send_back
     ) or '<tr><td colspan="6">无 · none</td></tr>'

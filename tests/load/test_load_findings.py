@@ -1,4 +1,4 @@
-"""Findings in the database on every engine: written at ingest, in v_findings for current versions, rewritten by review."""
+"""Findings in the database on every engine: written at ingest, shown in v_findings, rewritten by review."""
 
 from __future__ import annotations
 
@@ -91,3 +91,13 @@ def test_the_review_command_on_a_database(db_url: str, engine: Engine, tmp_path:
     assert out.count("MEAS-03,error") == 2
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT COUNT(*) FROM v_findings WHERE severity = 'error'")).scalar() == 2
+
+
+def test_ingest_uses_the_rules_jixiao_rules_names(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JIXIAO_RULES", str(BUREAU))
+    _ingest(engine, MULTI)
+    rules = {r[2] for r in _view(engine)}
+    assert "TS-01" in rules and "COMP-06" not in rules
+    with engine.connect() as conn:
+        digest = conn.execute(sa.text("SELECT DISTINCT rules_digest FROM findings")).scalar_one()
+    assert digest == load_rules([BUREAU]).digest

@@ -98,3 +98,14 @@ def test_replace_mode_keeps_only_the_bureau_rules(tmp_path: Path) -> None:
     own.write_text('mode = "replace"\n[[rule]]\nid = "NEW"\nseverity = "error"\n', encoding="utf-8")
     with pytest.raises(RulesError, match="rule NEW: missing or empty: check, message_zh, message_en, source"):
         load_rules([own])
+
+
+def test_jixiao_rules_names_a_bureau_file_for_every_command(monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("JIXIAO_RULES", str(BUREAU))
+    assert main(["review", str(MULTI), "--format", "json"]) == 0
+    rules = [f["rule"] for f in json.loads(capsys.readouterr().out)]
+    assert "TS-01" in rules and "COMP-06" not in rules
+    monkeypatch.delenv("JIXIAO_RULES")
+    main(["review", str(MULTI), "--format", "json"])
+    assert "COMP-06" in [f["rule"] for f in json.loads(capsys.readouterr().out)]
