@@ -4,8 +4,10 @@ Example:
     jixiao report --db sqlite:///jixiao.db -o report.html
 
 The page needs no network: CSS and charts (SVG) are inline, there is no script.
-It lists per department and year the documents and their versions, every warning
-and every value left untyped with its file, table and row, and the files that failed.
+It opens with the review (findings by rule, the projects to send back, each project's
+indicators with the findings beside them), then lists per department and year the documents
+and their versions, every warning and every value left untyped with its file, table and row,
+and the files that failed.
 """
 
 from __future__ import annotations
@@ -35,10 +37,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"jixiao report: cannot write {args.output}: {e.strerror}", file=sys.stderr)
         return 2
     t = data.totals
+    review = f", {len(data.review.send_back)} projects to send back" if data.review else ""
     print(
         f"wrote {args.output}: {t.documents} documents ({t.versions} versions), {t.projects} projects, "
         f"{t.indicators} indicators, {t.warnings} warnings, {t.untyped} untyped values, "
-        f"{t.failed_files} failed files",
+        f"{t.failed_files} failed files{review}",
         file=sys.stderr,
     )
     return 0
