@@ -37,11 +37,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"jixiao report: cannot write {args.output}: {e.strerror}", file=sys.stderr)
         return 2
     t = data.totals
-    review = f", {len(data.review.send_back)} projects to send back" if data.review else ""
     print(
         f"wrote {args.output}: {t.documents} documents ({t.versions} versions), {t.projects} projects, "
         f"{t.indicators} indicators, {t.warnings} warnings, {t.untyped} untyped values, "
-        f"{t.failed_files} failed files{review}",
+        f"{t.failed_files} failed files",
         file=sys.stderr,
     )
     return 0
