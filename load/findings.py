@@ -15,7 +15,7 @@ from jixiao.load.bulk import insert_rows
 from jixiao.load.migrate import ensure_schema
 from jixiao.load.rows import Row
 from jixiao.load.stored_report import read_stored_report
-from jixiao.review import Finding, RuleSet, default_rules, review_report
+from jixiao.review import Finding, RuleSet, Where, default_rules, review_report
 
 __all__ = ["finding_rows", "store_findings", "review_stored", "current_findings", "ReviewRun"]
 
@@ -72,8 +72,6 @@ def review_stored(engine: Engine, rules: RuleSet | None = None, *, now: dt.datet
 
 def current_findings(engine: Engine) -> list[Finding]:
     """The findings of the current versions (v_findings), in document and finding order."""
-    from jixiao.review import Where
-
     view = sa.table("v_findings", *(sa.column(c) for c in (
         "source_file", "document_id", "finding_ordinal", "rule_id", "severity", "check_name", "message",
         "message_en", "project_ordinal", "project_code", "project_name", "indicator_name", "raw",

@@ -102,7 +102,8 @@ def _by_department(data: ReviewData) -> str:
     groups: dict[tuple[str | None, int | None], list[ReviewProject]] = defaultdict(list)
     for p in data.projects:
         groups[(p.department, p.fiscal_year)].append(p)
-    whole = "".join(f"<p>{_e(file)}: {_findings((f,))}</p>" for file, f in data.document_findings)
+    whole = "".join(f'<div class="document-finding">{_e(file)}: {_findings((f,))}</div>'
+                    for file, f in data.document_findings)
     return whole + "".join(
         f'<h3 class="review-group">{_e(dep or "未注明")} · {_e(year or "未注明")}</h3>'
         + "".join(_project(p) for p in projects)
