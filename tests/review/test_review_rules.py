@@ -105,6 +105,9 @@ def test_messages_name_what_is_wrong() -> None:
     # a unit cost is not compared with the budget
     (replace_row(9, ind("每公里平均造价", "≤183.5万元", value=1_835_000, op="<=", unit="元", row=9, level1=COST[0],
                         level2=COST[1])), "CONS-04"),
+    # a grade is a target, not a vague word
+    (replace_row(7, ind("学校食堂量化等级", "良好以上", "text", row=7, level1=QUALITY[0], level2=QUALITY[1])),
+     "MEAS-03"),
     # 满意度 in the band, given as a range
     (replace_row(11, ind("满意度", "85%-95%", "percent", 85, op="range", value_max=95, unit="%", row=11,
                          level1=SATISFACTION[0], level2=SATISFACTION[1])), "SAT-01"),
