@@ -54,7 +54,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     digest: str
-    """SHA-256 (hex, first 16) of the table files read; stored with each finding."""
+    """SHA-256 (hex, first 16) of the table files read and the word lists; stored with each finding."""
     files: tuple[str, ...]
 
     @property
@@ -158,6 +158,8 @@ def load_rules(extra: Sequence[str | Path] = ()) -> RuleSet:
         _merge(table, document, path)
         digest.update(data)
         files.append(str(path))
+    for word_list in sorted([*DATA_DIR.glob("*.txt"), *DATA_DIR.glob("*.tsv")]):
+        digest.update(word_list.read_bytes())  # the word lists decide findings as much as the table
     rules = tuple(_build(fields, f"rule {rule_id}") for rule_id, fields in table.items())
     return RuleSet(rules, digest.hexdigest()[:16], tuple(files))
 
