@@ -87,8 +87,10 @@ def _master() -> re.Pattern[str]:
         rf"|\.(?P<ym2>{month})(?![\d.])(?=\s*(?:{_alternation(vocab().period_marks)}))))"
         # a Latin symbol right after a number is its unit: 80M, 2km, 100m2
         rf"|(?P<sym>(?<=[\d{''.join(w for w in vocab().scales if len(w) == 1)}])[A-Za-z]+(?:[23²³](?![\d.]))?)"
-        # words whose numeral or unit characters are none (十分满意, 一次性, 三分之一): markers.tsv
+        # words whose numeral or unit characters are none (十分满意, 一次性): markers.tsv
         rf"|(?P<word>{_markers('not_a_number')})"
+        # a fraction is no value with a unit: 三分之一, 5分之1 (分 is a unit, 百分之 a percent)
+        rf"|(?P<fraction>(?:\d+|{cnum})(?:{_markers('fraction')})(?:\d+|{cnum}))"
         rf"|(?P<period>(?<![\d{numeral}])(?:{_alternation(vocab().periods)}))"
         rf"|(?P<year>(?<![\d.])(?:19|20)\d{{2}}(?:{_markers('year')}))"
         rf"|(?P<month>(?<![\d.{numeral}])(?:1[0-2]|0?[1-9]|[{numeral}]{{1,3}})(?:{_markers('month')}))"
@@ -288,7 +290,7 @@ def _match(m: re.Match[str], folded: str, out: list[Token]) -> int:
         return end
     if kind == "sym":
         out.append(Token("U", text, start, end, None, Unit(text, "number", Decimal(1))))
-    elif kind == "word":
+    elif kind in ("word", "fraction"):
         out.append(Token("T", text, start, end))
     elif kind == "iso":
         out.append(Token("I", text, start, end))
