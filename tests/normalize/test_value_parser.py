@@ -112,6 +112,11 @@ ROWS = [
     ('大约20场', 'number', '~', 20, None, '场', 1, None),
     ('=100%', 'percent', '=', 100, None, '%', 1, None),
     ('100余家', 'number', '>', 100, None, '家', 1, None),
+    ('达95%', 'percent', '>=', 95, None, '%', 1, None),
+    ('逾100人', 'number', '>', 100, None, '人', 1, None),
+    ('最低5000元', 'number', '>=', 5000, None, '元', 1, None),
+    ('最高不超过5万元', 'number', '<=', 50000, None, '元', 10000, None),
+    ('≈95%', 'percent', '~', 95, None, '%', 1, None),
     ('10多人', 'number', '>', 10, None, '人', 1, None),
     # ranges
     ('1%-2%', 'percent', 'range', 1, 2, '%', 1, None),
