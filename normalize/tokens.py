@@ -94,7 +94,9 @@ def _master() -> re.Pattern[str]:
         rf"|(?P<period>(?<![\d{numeral}])(?:{_alternation(vocab().periods)}))"
         rf"|(?P<year>(?<![\d.])(?:19|20)\d{{2}}(?:{_markers('year')}))"
         rf"|(?P<month>(?<![\d.{numeral}])(?:1[0-2]|0?[1-9]|[{numeral}]{{1,3}})(?:{_markers('month')}))"
-        rf"|(?P<day>(?<=[{month_ends}])(?:[12]\d|3[01]|0?[1-9])(?:{_markers('day')}))"
+        # a day follows its month; 日 may be missing at the end or before a period mark (12月31前)
+        rf"|(?P<day>(?<=[{month_ends}])(?:[12]\d|3[01]|0?[1-9])"
+        rf"(?:{_markers('day')}|(?![\d.])(?=\s*(?:{_alternation(vocab().period_marks)}|$))))"
         rf"|(?P<pct>(?:{_markers('percent_of')})(?:\d+(?:\.\d+)?|{cnum}|[{numeral}]+))"
         # a minus sign only where no number, unit or word stands before it (1-2% is a range)
         rf"|(?P<num>(?:(?<![\w%.){no_minus}])-)?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?))"

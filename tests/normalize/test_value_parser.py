@@ -286,6 +286,8 @@ ROWS = [
     ('2023.12前', 'date', '<=', None, None, None, None, dt.date(2023, 12, 31)),
     ('2023.12', 'number', '=', 2023.12, None, None, 1, None),
     ('2021-12-31 00:00:00', 'date', '=', None, None, None, None, dt.date(2021, 12, 31)),
+    ('2023年12月31', 'date', '=', None, None, None, None, dt.date(2023, 12, 31)),
+    ('2023年6月30前', 'date', '<=', None, None, None, None, dt.date(2023, 6, 30)),
     ('5-10年', 'number', 'range', 5, 10, '年', 1, None),
     # a spreadsheet's serial date in the grouped number format, at a month end near the fiscal year
     ('44,561', 'date', '=', None, None, None, None, dt.date(2021, 12, 31)),
