@@ -273,6 +273,11 @@ ROWS = [
     ('≥1次/季度', 'number', '>=', 1, None, '次/季度', 1, None),
     ('十分满意', 'text', None, None, None, None, None, None),
     ('三分之一', 'text', None, None, None, None, None, None),
+    # a measure word no table lists, right after a number where the value ends
+    ('3眼', 'number', '=', 3, None, '眼', 1, None),
+    ('≥5口', 'number', '>=', 5, None, '口', 1, None),
+    ('10万尾以上', 'number', '>=', 100000, None, '尾', 10000, None),
+    ('100强企业', 'number', '=', 100, None, None, 1, None),
     ('一次性补助500元', 'number', '=', 500, None, '元', 1, None),
     # date spans: the last day of the span's last period
     ('2021.01-2021.12', 'date', '<=', None, None, None, None, dt.date(2021, 12, 31)),
