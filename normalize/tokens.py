@@ -80,7 +80,7 @@ def _master() -> re.Pattern[str]:
         rf"(?P<sc>\s*(?:{_alternation(ranges)})+\s*)"
         rf"(?:(?P<ey>(?:19|20)\d{{2}})[-/.])?(?P<em>{month})(?:[-/.](?P<ed>{day}))?(?![\d.]))"
         # a date, with the time of day a spreadsheet adds: 2021-12-31 00:00:00
-        r"|(?P<iso>(?<![\d.])(?:19|20)\d{2}(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)(?:[12]\d|3[01]|0?[1-9])(?![\d.])"
+        rf"|(?P<iso>(?<![\d.])(?:19|20)\d{{2}}(?P<sep>[-/.])(?:{month})(?P=sep)(?:{day})(?![\d.])"
         r"(?:\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:]))?)"
         # a year and month: 2023-12, 2023/12; dotted only before a period mark (2023.12前), else a decimal
         rf"|(?P<ym>(?<![\d.])(?P<yy>(?:19|20)\d{{2}})(?:[-/](?P<ym1>{month})(?![\d./-])"
