@@ -85,8 +85,9 @@ def _master() -> re.Pattern[str]:
         # a year and month: 2023-12, 2023/12; dotted only before a period mark (2023.12前), else a decimal
         rf"|(?P<ym>(?<![\d.])(?P<yy>(?:19|20)\d{{2}})(?:[-/](?P<ym1>{month})(?![\d./-])"
         rf"|\.(?P<ym2>{month})(?![\d.])(?=\s*(?:{_alternation(vocab().period_marks)}))))"
-        # a Latin symbol right after a number is its unit: 80M, 2km, 100m2
-        rf"|(?P<sym>(?<=[\d{''.join(w for w in vocab().scales if len(w) == 1)}])[A-Za-z]+(?:[23²³](?![\d.]))?)"
+        # a Latin symbol right after a number is its unit: 80M, 2km, 100m2, 100 km
+        rf"|(?P<sym>(?:(?<=[\d{''.join(w for w in vocab().scales if len(w) == 1)}])|(?<=\d ))"
+        r"[A-Za-z]+(?:[23²³](?![\d.]))?)"
         # words whose numeral or unit characters are none (十分满意, 一次性): markers.tsv
         rf"|(?P<word>{_markers('not_a_number')})"
         # a fraction is no value with a unit: 三分之一, 5分之1 (分 is a unit, 百分之 a percent)

@@ -265,6 +265,8 @@ ROWS = [
     ('3個工作日以內', 'number', '<=', 3, None, '工作日', 1, None),
     ('=95百分比', 'percent', '=', 95, None, '%', 1, None),
     ('100m2', 'number', '=', 100, None, 'm2', 1, None),
+    ('≥ 100 km', 'number', '>=', 100, None, 'km', 1, None),
+    ('60km/h', 'number', '=', 60, None, 'km/h', 1, None),
     ('100㎡', 'number', '=', 100, None, '平方米', 1, None),
     ('≥200人·次', 'number', '>=', 200, None, '人·次', 1, None),
     ('530元/人.月', 'number', '=', 530, None, '元/人.月', 1, None),
