@@ -194,7 +194,7 @@ def vocab() -> Vocab:
             "markers.tsv", ("word", "role"),
             lambda c: _choice(c[1], (
                 "percent_of", "decimal_point", "year", "month", "day", "fraction", "not_a_number", "after",
-                "breakdown",
+                "not_after", "breakdown",
             )),
         ),
         periods=_table(

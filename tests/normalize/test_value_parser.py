@@ -305,7 +305,7 @@ ROWS = [
     # sentences: a number naming an event is no value; a whole in parts is their total
     ('1-6期培训结束后及时考核', 'text', None, None, None, None, None, None),
     ('验收后3个月内', 'number', '<=', 3, None, '个月', 1, None),
-    ('100%落实后续管护', 'percent', '=', 100, None, '%', 1, None),
+    ('100%完成后续管护', 'percent', '=', 100, None, '%', 1, None),
     ('服务对象:城镇300人,农村500人', 'number', '=', 800, None, '人', 1, None),
     ('服务对象:城镇300人,农村5%', 'text', None, None, None, None, None, None),
     # not understood: text, value None (these warn: they hold a digit)
