@@ -231,10 +231,10 @@ def read_date(tokens: tuple[Token, ...], shape: str, year: int | None) -> Readin
     return Reading("date", op or "=", date=date)
 
 
-def find_cores(tokens: tuple[Token, ...], year: int | None) -> list[Core]:
-    """Every core in order, each read (or marked unreadable)."""
+def find_cores(tokens: tuple[Token, ...], year: int | None, code: str | None = None) -> list[Core]:
+    """Every core in order, each read (or marked unreadable); `code` is codes(tokens) when known."""
     cores: list[Core] = []
-    for m in _CORE.finditer(codes(tokens)):
+    for m in _CORE.finditer(code if code is not None else codes(tokens)):
         shape = m.lastgroup or ""
         part = tokens[m.start():m.end()]
         if shape.startswith("date"):

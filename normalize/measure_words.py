@@ -20,14 +20,14 @@ _NUMBER_WORD = re.compile(r"[NS]T(?=$|[ZJ/])")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def with_measure_words(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
-    """The tokens, with an unlisted measure word after a number coded as a unit."""
-    found = [m.start() + 1 for m in _NUMBER_WORD.finditer(codes(tokens))]
+def with_measure_words(tokens: tuple[Token, ...], code: str) -> tuple[tuple[Token, ...], str]:
+    """The tokens and their codes, with an unlisted measure word after a number coded as a unit."""
+    found = [m.start() + 1 for m in _NUMBER_WORD.finditer(code)]
     if not found:
-        return tokens
+        return tokens, code
     out = list(tokens)
     for i in found:
         word, before = tokens[i], tokens[i - 1]
         if before.end == word.start and _HAN.fullmatch(word.text):
             out[i] = Token("U", word.text, word.start, word.end, None, Unit(word.text, "number", Decimal(1)))
-    return tuple(out)
+    return tuple(out), codes(out)  # type: ignore[arg-type]

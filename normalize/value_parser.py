@@ -46,11 +46,12 @@ _UNIT_COLUMN = re.compile(r"S?(?:P|U(?:[/.]S?U)*)")
 
 
 def _read(raw: str, year: int | None) -> Reading | None:
-    tokens = with_measure_words(tokenize(raw))
-    cores = find_cores(tokens, year)
+    tokens = tokenize(raw)
+    tokens, code = with_measure_words(tokens, codes(tokens))
+    cores = find_cores(tokens, year, code)
     if len(cores) == 1:
         return None if names_an_event(tokens, cores[0]) else cores[0].reading
-    if not cores and codes(tokens) == "K":  # a bare Chinese numeral: 十二
+    if not cores and code == "K":  # a bare Chinese numeral: 十二
         value = tokens[0].number
         return Reading("number", "=", number(value), None, None, 1) if value is not None else None
     return breakdown_total(tokens, cores) if cores else None
@@ -120,7 +121,7 @@ def _parse(raw: str, year: int | None, nature: str | None, unit: str | None) -> 
         if r is not None and r.kind in ("number", "percent") and r.op not in ("=", None):
             return ParsedValue(raw, r.kind, r.op, r.value, r.value_max, r.unit, r.scale, r.date)
         return ParsedValue(raw, "text")
-    date = serial_date(fold(raw), year)
+    date = serial_date(fold(raw), year) if "," in raw or "，" in raw else None
     if date is not None and not _names_unit(unit):
         return ParsedValue(raw, "date", "=", date=date)
     r = _read(raw, year)

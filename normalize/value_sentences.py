@@ -29,6 +29,8 @@ def _markers(role: str) -> frozenset[str]:
 
 def names_an_event(tokens: tuple[Token, ...], core: Core) -> bool:
     """True when an `after` marker follows the core in its clause (…期培训结束后)."""
+    if core.last == len(tokens):
+        return False
     clause = []
     for t in tokens[core.last:]:
         if t.code == "J" or t.text in _CLAUSE_ENDS:
