@@ -78,8 +78,8 @@ def test_two_first_versions_of_a_key_collide_and_the_loser_retries_as_version_2(
     lookups: list[str] = []
 
     def overtake(conn, cursor, statement, *rest) -> None:  # noqa: ANN001
-        # Right after the first writer found no version of the key, a second writer commits version 1.
-        if statement.lstrip().upper().startswith("SELECT MAX("):
+        # Right after the first writer found no document of the key, a second writer commits version 1.
+        if statement.lstrip().startswith("SELECT current_documents.document_key, documents.id"):
             lookups.append(statement)
             if not overtaken:
                 overtaken.append(ingest_report(other, f.big(2, 2, salt="b"), path="b.docx", run_id="b"))
