@@ -26,7 +26,7 @@ from jixiao.pool import FileRead, PooledReader, ReadFn, WarmFn, read_in_process,
 from jixiao.progress import Progress
 from jixiao.load.document_key import document_key_for
 from jixiao.load.exceptions import LoadError
-from jixiao.load.files import iter_report_files, readable_path
+from jixiao.load.files import iter_report_files, readable_message, readable_path
 from jixiao.normalize.records import Report, Warning
 
 if TYPE_CHECKING:  # SQLAlchemy and the loader are imported once the workers have started
@@ -316,7 +316,7 @@ def _checked(item: FileRead, key: str | None) -> FileOutcome:
     report, path = item.report, readable_path(item.path)
     if report is None:
         return FileOutcome(path, item.sha256, "failed", None, None, None, 0, 0, 0, (),
-                           item.error_code, readable_path(item.message or "failed"))
+                           item.error_code, readable_message(item.message or "failed", item.path))
     try:
         document_key = document_key_for(report, key)
     except LoadError as e:

@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["REPORT_SUFFIXES", "LEGACY_SUFFIXES", "iter_report_files", "file_sha256", "readable_path"]
+__all__ = [
+    "REPORT_SUFFIXES", "LEGACY_SUFFIXES", "iter_report_files", "file_sha256", "readable_path", "readable_message",
+]
 
 REPORT_SUFFIXES = frozenset({".docx", ".docm", ".dotx"})
 LEGACY_SUFFIXES = frozenset({".doc", ".dot", ".wps", ".wpt", ".rtf", ".odt"})
@@ -59,22 +61,33 @@ def iter_report_files(paths: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def readable_path(text: str) -> str:
-    """`text` with the bytes of a non-UTF-8 file name decoded as GBK/GB18030 (else shown as \\xNN).
+    """`text` with each path part that is not UTF-8 decoded as GBK/GB18030 (else shown as \\xNN).
 
     Such names arrive from the operating system as escaped bytes (surrogates) that no
     database, log or terminal accepts; the file is still opened by its original name.
     """
     if not _ESCAPED.search(text):
         return text
-    return _ESCAPED.sub(_decode_run, text)
+    return "/".join(_readable_part(part) for part in text.split("/"))
 
 
-def _decode_run(run: re.Match[str]) -> str:
-    raw = bytes(ord(ch) - 0xDC00 for ch in run.group())
+def readable_message(message: str, path: str) -> str:
+    """A message naming `path` with the path readable, and no escaped byte left anywhere."""
+    return _ESCAPED.sub(_hex, message.replace(path, readable_path(path)))
+
+
+def _readable_part(part: str) -> str:
+    if not _ESCAPED.search(part):
+        return part
+    raw = part.encode("utf-8", "surrogateescape")
     try:
         return raw.decode("gb18030")
     except UnicodeDecodeError:
-        return "".join(f"\\x{b:02x}" for b in raw)
+        return _ESCAPED.sub(_hex, part)
+
+
+def _hex(run: re.Match[str]) -> str:
+    return "".join(f"\\x{ord(ch) - 0xDC00:02x}" for ch in run.group())
 
 
 def file_sha256(path: str | Path) -> str | None:

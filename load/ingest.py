@@ -27,7 +27,7 @@ from jixiao.load import schema
 from jixiao.load.database import is_transient, write_connection
 from jixiao.load.document_key import document_key_for, document_kind, keyed_by_department
 from jixiao.load.exceptions import JixiaoError, LoadError
-from jixiao.load.files import file_sha256, iter_report_files, readable_path
+from jixiao.load.files import file_sha256, iter_report_files, readable_message, readable_path
 from jixiao.load.migrate import ensure_schema
 from jixiao.load.rows import indicator_count, untyped_count
 from jixiao.load.writer import Target, log_row, write_report
@@ -178,7 +178,7 @@ class Loader:
         document_key: str | None = None,
     ) -> IngestOutcome:
         """Log a file that could not be loaded (its own transaction) and return its failed outcome."""
-        path, message = readable_path(path), readable_path(message)
+        path, message = readable_path(path), readable_message(message, path)
         with self._transaction() as conn:
             conn.execute(_INSERT_LOG, log_row(
                 run_id=run_id, path=path, sha256=sha256, status="failed", document_key=document_key,

@@ -115,13 +115,23 @@ def write_report(
     # Locks the pointer rows of every document of the base key (PostgreSQL, MariaDB): a second
     # writer of the family waits here. A family's first document has no row to lock; two of
     # those collide on the unique constraints instead, and the caller retries the loser.
-    conn.execute(family.lock, {"base": target.base_key})
+    base = {"base": target.base_key}
+    conn.execute(family.lock, base)
     content = content_sha256(report)
-    same = conn.execute(family.same_bytes, {"base": target.base_key, "sha256": report.source.sha256}).first()
+    choices = key_choices(target.base_key, report.source.file, target.by_department and not target.forced)
+    # The lookup of identical bytes comes last: a document another writer commits before it is
+    # found here (unchanged), one committed after it collides on (document_key, version) and
+    # this transaction is retried. Keys taken are read before the candidates, so a document
+    # committed in between is a candidate this file may revise, not just a key to avoid.
+    taken = set(conn.execute(_TAKEN, {"keys": choices}).scalars())
+    family_rows = conn.execute(family.current, base).all()
+    same = conn.execute(family.same_bytes, {**base, "sha256": report.source.sha256}).first()
     written = _same_bytes(conn, same, target, content, parser_version) if same is not None else None
     if written is None:
-        written = _new_version(conn, report, family, target, content, path, run_id, parser_version, now,
-                               reread=same)
+        candidates = [Candidate(key, document_id, version, source_file, load_snapshot(conn, document_id))
+                      for key, document_id, version, source_file in family_rows]
+        written = _new_version(conn, report, target, content, path, run_id, parser_version, now,
+                               choices=choices, taken=taken, candidates=candidates, reread=same)
     conn.execute(_INSERT_LOG, log_row(
         run_id=run_id, path=path, sha256=report.source.sha256, status=written.status,
         document_key=written.document_key, document_id=written.document_id, version=written.version, now=now,
@@ -150,20 +160,11 @@ def _same_bytes(conn: Connection, same: sa.Row[tuple[str, int, int, str, bool]],
     return Written("unchanged", document_id, version, key, "unchanged", note=note)
 
 
-def _candidates(conn: Connection, family: _FamilyStatements, base: str) -> list[Candidate]:
-    return [Candidate(key, document_id, version, source_file, load_snapshot(conn, document_id))
-            for key, document_id, version, source_file in conn.execute(family.current, {"base": base})]
-
-
 def _new_version(
-    conn: Connection, report: Report, family: _FamilyStatements, target: Target, content: str, path: str,
-    run_id: str, parser_version: str, now: dt.datetime, *, reread: sa.Row[tuple[str, int, int, str, bool]] | None,
+    conn: Connection, report: Report, target: Target, content: str, path: str, run_id: str, parser_version: str,
+    now: dt.datetime, *, choices: list[str], taken: set[str], candidates: list[Candidate],
+    reread: sa.Row[tuple[str, int, int, str, bool]] | None,
 ) -> Written:
-    choices = key_choices(target.base_key, report.source.file, target.by_department and not target.forced)
-    # Keys taken are read before the candidates: a document another writer commits in between
-    # is then a candidate (and this file may revise it) or collides on (document_key, version).
-    taken = set(conn.execute(_TAKEN, {"keys": choices}).scalars())
-    candidates = _candidates(conn, family, target.base_key)
     new = snapshot_of(report)
     if reread is not None:  # identical bytes read differently by this parser: a version of the same key
         revision: Revision | None = revision_of(next(c for c in candidates if c.document_key == reread.document_key),

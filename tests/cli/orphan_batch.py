@@ -1,0 +1,23 @@
+"""A dry-run batch whose reads hang, for the test that kills it: python orphan_batch.py FILE...
+
+Each worker writes its pid as a file under $JIXIAO_TEST_PIDS when it starts reading, then sleeps.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from jixiao.batch import run_batch
+
+
+def slow_read(path: str) -> None:
+    (Path(os.environ["JIXIAO_TEST_PIDS"]) / str(os.getpid())).touch()
+    time.sleep(120)
+    raise AssertionError("the test kills this batch long before")
+
+
+if __name__ == "__main__":
+    run_batch(sys.argv[1:], workers=2, dry_run=True, read=slow_read, warm=None)
