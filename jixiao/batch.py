@@ -144,6 +144,11 @@ class BatchSummary:
         return len(self.actions("hold"))
 
     @property
+    def kept_apart(self) -> int:
+        """New documents beside a different report of the same department, year and kind."""
+        return sum(1 for o in self.outcomes if o.action == "new" and o.note)
+
+    @property
     def not_processed(self) -> int:
         return self.files - len(self.outcomes)
 

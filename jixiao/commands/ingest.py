@@ -112,6 +112,9 @@ def summary_rows(summary: BatchSummary) -> list[tuple[str, str]]:
     if not summary.dry_run:
         rows.append(("revisions", f"{summary.revisions} (replaced the current version; see the lines above)"
                      if summary.revisions else "0"))
+        if summary.kept_apart:
+            rows.append(("kept apart", f"{summary.kept_apart} (different reports of a department, year and kind "
+                                       "already loaded: new documents, see the lines above)"))
         if summary.held:
             keys = ", ".join(o.document_key or "" for o in summary.actions("hold"))
             rows.append(("held back", f"{summary.held} (stored, not made current: they drop most projects; "

@@ -196,3 +196,19 @@ def test_reparse_compares_even_with_the_same_parser(engine: Engine) -> None:
     assert ingest(engine, f.v1(), reparse=True).status == "unchanged"  # re-read, nothing differs
     outcome = ingest(engine, reread(f.v1()), reparse=True)
     assert (outcome.status, outcome.version) == ("loaded", 2)
+
+
+def test_the_html_report_lists_revisions_held_back_and_restored(engine: Engine) -> None:
+    from jixiao.load.report import render_report
+
+    ingest(engine, f.v1())
+    ingest(engine, f.v2())
+    ingest(engine, emptied(f.v1(), "report_v3.docx"))
+    make_current(engine, KEY, 1)
+    page, data = render_report(engine)
+    assert [(c.action, c.previous_version, c.version) for c in data.revisions] == [
+        ("restore", 2, 1), ("hold", 2, 3), ("supersede", 1, 2)]
+    section = page.split('<section id="revisions">', 1)[1].split("</section>", 1)[0].split("<tbody>", 1)[1]
+    assert f"v2 of {KEY}, replaces report_v1.docx v1: +1 project, -1 project, 1 value changed" in section
+    assert f"v3 of {KEY} stored but NOT made current: it has none of the 2 projects of v2" in section
+    assert section.index("restored") < section.index("held back") < section.index("replaced")
