@@ -24,7 +24,8 @@ from jixiao.normalize.contract import report_to_dict
 from jixiao.normalize.records import Report
 
 __all__ = [
-    "Candidate", "Revision", "find_revised", "key_choices", "shrink_reason", "change_summary", "content_sha256",
+    "Candidate", "Revision", "find_revised", "revision_of", "key_choices", "first_free", "shrink_reason",
+    "change_summary", "content_sha256",
 ]
 
 
@@ -90,11 +91,16 @@ def revision_of(candidate: Candidate, new: Sequence[ProjectSnapshot]) -> Revisio
     return Revision(candidate, _compare(candidate, new))
 
 
-def key_choices(base: str, file_name: str, by_department: bool) -> list[str]:
-    """Keys for a new document, first choice first: the base key, then base/file name, then numbered."""
+NUMBERED_KEYS = 20
+"""Numbered keys tried (`KEY (2)` ...) before one named by the file's hash."""
+
+
+def key_choices(base: str, file_name: str, by_department: bool, sha256: str) -> list[str]:
+    """Keys for a new document, first choice first: the base key, base/file name, numbered, then by hash."""
     stem = stem_key(file_name) or "report"
     named = _fit(f"{base}/{stem}") if by_department and stem != base else base
-    return [base, *([named] if named != base else []), *(_fit(f"{named} ({n})") for n in range(2, 100))]
+    numbered = [_fit(f"{named} ({n})") for n in range(2, NUMBERED_KEYS + 2)]
+    return [base, *([named] if named != base else []), *numbered, _fit(f"{named} ~{sha256[:12]}")]
 
 
 def first_free(choices: Sequence[str], taken: Collection[str]) -> str:

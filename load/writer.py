@@ -57,7 +57,10 @@ def _family_statements(member: sa.ColumnElement[bool]) -> _FamilyStatements:
 
 _BY_BASE = _family_statements(_d.c.base_key == sa.bindparam("base"))
 _BY_KEY = _family_statements(_d.c.document_key == sa.bindparam("base"))
-_KEY_VERSIONS = sa.select(_d.c.id, _d.c.version, _d.c.content_sha256, _d.c.is_current).where(_d.c.document_key == sa.bindparam("key"))
+_KEY_VERSIONS = (
+    sa.select(_d.c.id, _d.c.version, _d.c.content_sha256, _d.c.is_current)
+    .where(_d.c.document_key == sa.bindparam("key"))
+)
 _TAKEN = sa.select(_d.c.document_key).where(_d.c.document_key.in_(sa.bindparam("keys", expanding=True))).distinct()
 _RETIRE = (
     sa.update(_d).where(_d.c.document_key == sa.bindparam("key"), _d.c.is_current == sa.true())
@@ -118,7 +121,8 @@ def write_report(
     base = {"base": target.base_key}
     conn.execute(family.lock, base)
     content = content_sha256(report)
-    choices = key_choices(target.base_key, report.source.file, target.by_department and not target.forced)
+    choices = key_choices(target.base_key, report.source.file, target.by_department and not target.forced,
+                          report.source.sha256)
     # The lookup of identical bytes comes last: a document another writer commits before it is
     # found here (unchanged), one committed after it collides on (document_key, version) and
     # this transaction is retried. Keys taken are read before the candidates, so a document
