@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(__file__).with_name("orphan_batch.py")
 
 
@@ -30,14 +32,16 @@ def _wait_for(condition, seconds: float) -> bool:  # noqa: ANN001
     return condition()
 
 
-def test_sigkill_of_the_parent_ends_every_worker(tmp_path: Path) -> None:
+@pytest.mark.parametrize("prctl", ["1", "0"], ids=["prctl", "watch-thread-only"])
+def test_sigkill_of_the_parent_ends_every_worker(tmp_path: Path, prctl: str) -> None:
     pids = tmp_path / "pids"
     pids.mkdir()
     files = []
     for n in range(4):
         (tmp_path / f"{n}.docx").write_bytes(b"x")
         files.append(str(tmp_path / f"{n}.docx"))
-    parent = subprocess.Popen([sys.executable, str(SCRIPT), *files], env={**os.environ, "JIXIAO_TEST_PIDS": str(pids)},
+    parent = subprocess.Popen([sys.executable, str(SCRIPT), *files], env={**os.environ, "JIXIAO_TEST_PIDS": str(pids),
+                                                                   "JIXIAO_TEST_NO_PRCTL": "0" if prctl == "1" else "1"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: list[int] = []
     try:

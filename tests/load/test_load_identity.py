@@ -212,3 +212,19 @@ def test_the_html_report_lists_revisions_held_back_and_restored(engine: Engine) 
     assert f"v2 of {KEY}, replaces report_v1.docx v1: +1 project, -1 project, 1 value changed" in section
     assert f"v3 of {KEY} stored but NOT made current: it has none of the 2 projects of v2" in section
     assert section.index("restored") < section.index("held back") < section.index("replaced")
+
+
+def test_history_make_current_from_the_command_line(engine: Engine, db_url: str,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from jixiao.cli import main
+
+    ingest(engine, f.v1())
+    ingest(engine, f.v2())
+    assert main(["history", KEY, "--db", db_url, "--make-current", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == (f"v1 of {KEY} (report_v1.docx) is current again, replaces report_v2.docx v2: "
+                          "+1 project, -1 project, 1 value changed\n", "")
+    assert current_keys(engine) == {KEY: 1}
+    assert main(["history", KEY, "--db", db_url, "--make-current", "9"]) == 1
+    assert capsys.readouterr().err == f"jixiao: {KEY}: has no version 9 (versions: 1, 2)\n"
+    assert main(["history", "--db", db_url, "--make-current", "1"]) == 2

@@ -112,3 +112,20 @@ def test_version_1_data_survives_the_upgrade_to_0002(empty_db_url: str) -> None:
         assert ingest_report(engine, f.v1(), path="v1.docx", run_id="r").version == 2
     finally:
         engine.dispose()
+
+
+def test_a_0002_that_died_half_way_is_finished_by_the_next_upgrade(empty_db_url: str) -> None:
+    """MariaDB keeps each ALTER of a migration that dies: the next run skips what is done and does the rest."""
+    upgrade(empty_db_url, "0001")
+    engine = create_engine(empty_db_url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE documents ADD COLUMN base_key VARCHAR(255)")
+            conn.exec_driver_sql("CREATE INDEX ix_documents_base_key ON documents (base_key)")
+        assert upgrade(engine) == HEAD_REVISION
+        outcome = ingest_report(engine, f.v1(), path="v1.docx", run_id="r")
+        assert (outcome.status, outcome.document_key) == ("loaded", KEY)
+        names = {i["name"] for i in sa.inspect(engine).get_indexes("documents")}
+        assert {"ix_documents_base_key", "ix_documents_document_key_sha256"} <= names
+    finally:
+        engine.dispose()
