@@ -26,7 +26,7 @@ from jixiao.pool import FileRead, PooledReader, ReadFn, WarmFn, read_in_process,
 from jixiao.progress import Progress
 from jixiao.load.document_key import document_key_for
 from jixiao.load.exceptions import LoadError
-from jixiao.load.files import iter_report_files
+from jixiao.load.files import iter_report_files, readable_message, readable_path
 from jixiao.normalize.records import Report, Warning
 
 if TYPE_CHECKING:  # SQLAlchemy and the loader are imported once the workers have started
@@ -53,14 +53,22 @@ def warm_pipeline() -> None:
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Files as given, then the .docx/.docm/.dotx under each folder (recursive, sorted); each file once.
+    """Files as given, then the report files under each folder (recursive, sorted); each file once.
 
     A path that does not exist stays in the list: it fails as a file with one clear line.
     """
+    return find_files(paths)[0]
+
+
+def find_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str], tuple[tuple[str, str], ...]]:
+    """(the files to read, (path, the earlier path naming the same file) for each path read once already)."""
     found: dict[str, str] = {}
+    twice: list[tuple[str, str]] = []
     for path in iter_report_files(Path(p) for p in paths):
-        found.setdefault(os.path.realpath(path), str(path))
-    return list(found.values())
+        first = found.setdefault(os.path.realpath(path), str(path))
+        if first != str(path):
+            twice.append((readable_path(str(path)), readable_path(first)))
+    return list(found.values()), tuple(twice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,11 @@ class FileOutcome:
     warnings: tuple[Warning, ...]
     error_code: str | None
     error_message: str | None
+    action: str | None = None
+    """new, supersede, hold (stored but not made current), unchanged; None for failed or checked."""
+    previous_version: int | None = None
+    note: str | None = None
+    """What a revision replaces and changes, or why it was held back (see load.identity)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +107,8 @@ class BatchSummary:
     workers: int
     run_id: str
     dry_run: bool = False
+    same_file_twice: tuple[tuple[str, str], ...] = ()
+    """(path, earlier path) for paths skipped because they name a file already read (a link, a repeat)."""
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -114,6 +129,24 @@ class BatchSummary:
     def checked(self) -> int:
         """Files read and validated by a dry run."""
         return self.count("checked")
+
+    def actions(self, action: str) -> tuple[FileOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.action == action)
+
+    @property
+    def revisions(self) -> int:
+        """Versions that replaced the current version of a stored document."""
+        return len(self.actions("supersede"))
+
+    @property
+    def held(self) -> int:
+        """Versions stored but not made current: they drop most of their document's projects."""
+        return len(self.actions("hold"))
+
+    @property
+    def kept_apart(self) -> int:
+        """New documents beside a different report of the same department, year and kind."""
+        return sum(1 for o in self.outcomes if o.action == "new" and o.note)
 
     @property
     def not_processed(self) -> int:
@@ -171,6 +204,8 @@ def run_batch(
     fail_fast: bool = False,
     progress: Progress | None = None,
     log_json: str | os.PathLike[str] | IO[str] | None = None,
+    reparse: bool = False,
+    accept_shrink: bool = False,
     read: ReadFn = _read_report,
     warm: WarmFn | None = warm_pipeline,
 ) -> BatchSummary:
@@ -184,11 +219,13 @@ def run_batch(
         fail_fast: stop at the first failed file.
         progress: told about each file as it finishes (see jixiao.progress).
         log_json: file (path or open text stream) getting one JSON line per file.
+        reparse: compare re-reads of identical files with the stored version (see Loader.ingest).
+        accept_shrink: make a revision current even when it drops most of its document's projects.
         read, warm: the per-file pipeline and the per-worker start-up (tests replace them;
             `read` must be a module-level function so workers can receive it).
     """
     started = time.monotonic()
-    files = expand_paths(paths)
+    files, twice = find_files(paths)
     n_workers = max(1, min(workers or os.cpu_count() or 1, len(files)))
     sink = progress or _Silent()
     outcomes: list[FileOutcome] = []
@@ -202,14 +239,15 @@ def run_batch(
         sink.start(len(files))
         stack.callback(sink.finish)
         for item in reads:
-            outcome = _checked(item, key) if loader is None else _load(loader, item, key, run_id)
+            outcome = _checked(item, key) if loader is None else \
+                _load(loader, item, key, run_id, reparse=reparse, accept_shrink=accept_shrink)
             outcomes.append(outcome)
             log.write(outcome, item.traceback)
             sink.advance(outcome)
             if fail_fast and outcome.status == "failed":
                 break
     return BatchSummary(
-        tuple(outcomes), len(files), time.monotonic() - started, n_workers, run_id, dry_run
+        tuple(outcomes), len(files), time.monotonic() - started, n_workers, run_id, dry_run, twice
     )
 
 
@@ -245,7 +283,7 @@ def _reads(files: list[str], read: ReadFn, workers: int, warm: WarmFn | None, st
     return iter(stack.enter_context(PooledReader(files, read, workers, warm)))
 
 
-def _load(loader: Loader, item: FileRead, key: str | None, run_id: str) -> FileOutcome:
+def _load(loader: Loader, item: FileRead, key: str | None, run_id: str, **options: bool) -> FileOutcome:
     import sqlalchemy as sa
 
     from jixiao.load.database import display_url
@@ -257,12 +295,12 @@ def _load(loader: Loader, item: FileRead, key: str | None, run_id: str) -> FileO
                 message=item.message or "failed", run_id=run_id,
             )
             return _outcome(failed, ())
-        done = loader.ingest(item.report, path=item.path, key=key, run_id=run_id)
+        done = loader.ingest(item.report, path=item.path, key=key, run_id=run_id, **options)
     except sa.exc.DBAPIError as e:
         # The database itself stopped working: no later file could be written either.
         raise LoadError(
             display_url(loader.engine.url),
-            f"the database failed while loading {item.path} ({_first_line(e)}); the files before it are "
+            f"the database failed while loading {readable_path(item.path)} ({_first_line(e)}); the files before it are "
             "loaded, run the same ingest again to load the rest",
         ) from None
     return _outcome(done, item.report.warnings if done.status != "failed" else ())
@@ -272,6 +310,7 @@ def _outcome(done: IngestOutcome, warnings: tuple[Warning, ...]) -> FileOutcome:
     return FileOutcome(
         done.path, done.sha256, done.status, done.document_key, done.version, done.document_id,
         done.projects, done.indicators, done.untyped, warnings, done.error_code, done.error_message,
+        done.action, done.previous_version, done.note,
     )
 
 
@@ -279,15 +318,15 @@ def _checked(item: FileRead, key: str | None) -> FileOutcome:
     """A dry run's outcome: what would be loaded, the database untouched."""
     from jixiao.load.rows import indicator_count, untyped_count
 
-    report = item.report
+    report, path = item.report, readable_path(item.path)
     if report is None:
-        return FileOutcome(item.path, item.sha256, "failed", None, None, None, 0, 0, 0, (),
-                           item.error_code, item.message)
+        return FileOutcome(path, item.sha256, "failed", None, None, None, 0, 0, 0, (),
+                           item.error_code, readable_message(item.message or "failed", item.path))
     try:
         document_key = document_key_for(report, key)
     except LoadError as e:
-        return FileOutcome(item.path, item.sha256, "failed", None, None, None, 0, 0, 0, (), e.code, str(e))
+        return FileOutcome(path, item.sha256, "failed", None, None, None, 0, 0, 0, (), e.code, str(e))
     return FileOutcome(
-        item.path, item.sha256, "checked", document_key, None, None, len(report.projects),
+        path, item.sha256, "checked", document_key, None, None, len(report.projects),
         indicator_count(report), untyped_count(report), report.warnings, None, None,
     )

@@ -51,4 +51,5 @@ def log_record(outcome: FileOutcome, run_id: str) -> dict[str, Any]:
         "projects": outcome.projects, "indicators": outcome.indicators, "untyped": outcome.untyped,
         "warnings": [warning_to_dict(w) for w in outcome.warnings],
         "error_code": outcome.error_code, "error_message": outcome.error_message,
+        "action": outcome.action, "previous_version": outcome.previous_version, "note": outcome.note,
     }

@@ -9,10 +9,15 @@ dictionary) once, in the pool initializer, not once per file.
 from __future__ import annotations
 
 import copyreg
+import ctypes
 import dataclasses
 import io
+import os
 import pickle
 import signal
+import sys
+import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -127,9 +132,40 @@ def warm_up(warm: WarmFn | None) -> None:
         pass
 
 
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal a Linux process gets when its parent dies."""
+PARENT_POLL_SECONDS = 0.5
+
+
+def die_with_parent() -> None:
+    """End this worker when the process that started it dies, even by SIGKILL.
+
+    A worker waits for files on a pipe the parent writes; when the parent is killed, workers
+    that inherited the pipe's other end would wait there forever. On Linux the kernel sends
+    SIGKILL at once (PR_SET_PDEATHSIG); everywhere, a daemon thread also checks that the
+    parent is still there, so a worker outlives its parent by half a second at most.
+    """
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl in this libc: the thread below still watches
+            pass
+    if parent == 1 or os.getppid() != parent:  # the parent died before the watch began
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="jixiao-parent-watch", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
 def _init_worker(warm: WarmFn | None) -> None:
     # Ctrl-C goes to the whole process group; the parent alone decides how the batch stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
     warm_up(warm)
 
 

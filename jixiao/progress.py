@@ -9,6 +9,8 @@ from typing import Callable, Protocol, TextIO
 
 # Status words padded to one width so the paths line up in a log.
 _LABELS = {"loaded": "loaded   ", "unchanged": "unchanged", "failed": "FAILED   ", "checked": "checked  "}
+_HELD = "HELD     "
+"""A version stored but not made current (it drops most projects; see load.identity)."""
 
 
 class Outcome(Protocol):
@@ -48,8 +50,16 @@ def _n(count: int, noun: str) -> str:
 
 
 def file_line(outcome: Outcome) -> str:
-    """One line for one file, e.g. "loaded    a.docx (3 projects, 40 indicators)"."""
-    label = _LABELS.get(outcome.status, outcome.status)
+    """One line for one file, e.g. "loaded    a.docx (3 projects, 40 indicators)", then its note if any
+    ("v2 of KEY, replaces a.docx v1: +1 project")."""
+    line = _status_line(outcome)
+    note = getattr(outcome, "note", None)
+    return f"{line}: {note}" if note else line
+
+
+def _status_line(outcome: Outcome) -> str:
+    held = getattr(outcome, "action", None) == "hold"
+    label = _HELD if held else _LABELS.get(outcome.status, outcome.status)
     if outcome.status == "failed":
         return f"{label} {outcome.path}: {problem_text(outcome)}"
     if outcome.status == "unchanged":
@@ -126,8 +136,8 @@ class BarProgress:
 
     def advance(self, outcome: Outcome) -> None:
         self.done += 1
-        if outcome.status == "failed":
-            self.failed += 1
+        if outcome.status == "failed" or getattr(outcome, "note", None):
+            self.failed += outcome.status == "failed"
             self._clear()
             print(file_line(outcome), file=self.stream)
             self._draw()

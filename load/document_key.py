@@ -16,7 +16,7 @@ from pathlib import Path, PurePath
 from jixiao.load.exceptions import LoadError
 from jixiao.normalize.records import Report
 
-__all__ = ["KEY_MAX", "DocumentKind", "document_key_for", "document_kind", "stem_key"]
+__all__ = ["KEY_MAX", "DocumentKind", "document_key_for", "document_kind", "stem_key", "keyed_by_department"]
 
 KEY_MAX = 255
 """documents.document_key is VARCHAR(255)."""
@@ -69,6 +69,12 @@ def stem_key(file_name: str) -> str:
             if shorter and shorter != stem:
                 stem, changed = shorter, True
     return stem
+
+
+def keyed_by_department(report: Report) -> bool:
+    """Whether the report's key comes from its department, year and kind (else from its file name)."""
+    doc = report.document
+    return bool(_SPACES.sub("", doc.department or "") and doc.fiscal_year and document_kind(doc.title))
 
 
 def document_key_for(report: Report, override: str | None = None) -> str:

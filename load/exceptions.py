@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from jixiao.normalize.exceptions import JixiaoError
 
-__all__ = ["JixiaoError", "LoadError", "FieldTooLong", "IngestConflict", "UnknownDocument", "BadDatabaseUrl"]
+__all__ = [
+    "JixiaoError", "LoadError", "FieldTooLong", "IngestConflict", "UnknownDocument", "BadDatabaseUrl", "ExportError",
+    "ExportTargetError",
+]
 
 
 class LoadError(JixiaoError):
@@ -35,3 +38,15 @@ class BadDatabaseUrl(LoadError):
     """The database URL names an engine jixiao does not support."""
 
     code = "bad_database_url"
+
+
+class ExportError(LoadError):
+    """An export could not be written as asked (a cell too long for Excel ...); no file was changed."""
+
+    code = "export_error"
+
+
+class ExportTargetError(ExportError):
+    """The export's output folder cannot be written (a file, read-only, full); no file was changed."""
+
+    code = "export_target"

@@ -3,12 +3,21 @@
 One file per view (v_indicators.csv, ...), columns and types as load.catalog
 lists them, rows in the view's catalog order. Imports pandas, so only the
 export command loads this module.
+
+The files of one export agree with each other: every view is read in one transaction
+(REPEATABLE READ on PostgreSQL and MariaDB, one read transaction on SQLite), so an ingest
+running meanwhile shows in all of them or in none. Each file is written under a temporary
+name in the output folder and moved into place only when all are written: a failure
+(a full disk, a cell Excel cannot hold) leaves the folder as it was.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -20,14 +29,18 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from jixiao.load.catalog import VIEWS, View
-from jixiao.load.exceptions import LoadError
+from jixiao.load.exceptions import ExportError, ExportTargetError, LoadError
 
-__all__ = ["Format", "FORMATS", "ExportedFile", "export_views", "view_frame"]
+__all__ = ["Format", "FORMATS", "ENCODINGS", "ExportedFile", "export_views", "view_frame"]
 
 Format = Literal["csv", "parquet", "xlsx"]
 FORMATS: tuple[Format, ...] = ("csv", "parquet", "xlsx")
 XLSX_MAX_ROWS = 1_048_575
 """An Excel sheet holds 1,048,576 rows, one of them the header."""
+XLSX_MAX_CELL = 32_767
+"""Characters an Excel cell holds; Excel cuts or refuses a longer one, so the export refuses it first."""
+ENCODINGS = {"utf-8-sig": "utf-8-sig", "utf-8": "utf-8"}
+"""CSV encodings: UTF-8 with a byte-order mark (the default: Excel then reads the Chinese right), or without."""
 
 # Control characters Word text can carry (vertical tab for a line break) that an .xlsx cannot store.
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -86,34 +99,83 @@ def _nullable_dtype(t: pa.DataType) -> object:
     return None
 
 
-def export_views(engine: Engine, out_dir: str | Path, fmt: Format, views: Sequence[View] = VIEWS
-                 ) -> tuple[ExportedFile, ...]:
-    """Write each view to `out_dir`/<view>.<fmt>; the folder is created if needed."""
+def export_views(engine: Engine, out_dir: str | Path, fmt: Format, views: Sequence[View] = VIEWS, *,
+                 encoding: str = "utf-8-sig") -> tuple[ExportedFile, ...]:
+    """Write each view to `out_dir`/<view>.<fmt> from one snapshot; the folder is created if needed.
+
+    Raises ExportTargetError when the folder cannot be written, ExportError for content the
+    format cannot hold; either way no file in the folder was changed.
+    """
     if fmt not in FORMATS:
         raise LoadError(str(out_dir), f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if encoding not in ENCODINGS:
+        raise LoadError(str(out_dir), f"unknown CSV encoding {encoding!r}; use one of {', '.join(ENCODINGS)}")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
+    staged: list[tuple[Path, ExportedFile]] = []
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with _snapshot(engine) as conn:
+            for view in views:
+                path = out / f"{view.name}.{fmt}"
+                table = view_table(conn, view)
+                temp = _temporary(out, path)
+                staged.append((temp, ExportedFile(view.name, path, table.num_rows)))
+                if fmt == "parquet":
+                    pq.write_table(table, temp)
+                else:
+                    frame = table.to_pandas(types_mapper=_nullable_dtype, date_as_object=True)
+                    _write_frame(frame, temp, fmt, view.name, encoding)
+        for temp, done in staged:
+            os.replace(temp, done.path)
+    except OSError as e:
+        raise ExportTargetError(str(out), f"cannot write the export there ({_os_reason(e)}); "
+                                          "no file was changed") from None
+    finally:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+    return tuple(done for _, done in staged)
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, FileExistsError) or (isinstance(error, NotADirectoryError)):
+        return "a file of that name is in the way; name a folder"
+    return error.strerror or type(error).__name__
+
+
+def _temporary(folder: Path, final: Path) -> Path:
+    fd, name = tempfile.mkstemp(dir=folder, prefix=f".{final.name}.", suffix=".part")
+    os.close(fd)
+    return Path(name)
+
+
+@contextmanager
+def _snapshot(engine: Engine) -> Iterator[sa.Connection]:
+    """A connection whose reads all see the database as of one moment."""
     with engine.connect() as conn:
-        for view in views:
-            path = out / f"{view.name}.{fmt}"
-            table = view_table(conn, view)
-            if fmt == "parquet":
-                pq.write_table(table, path)
-            else:
-                frame = table.to_pandas(types_mapper=_nullable_dtype, date_as_object=True)
-                _write_frame(frame, path, fmt)
-            written.append(ExportedFile(view.name, path, table.num_rows))
-    return tuple(written)
+        if engine.dialect.name != "sqlite":  # SQLite's read transaction is a snapshot already (WAL)
+            conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn
 
 
-def _write_frame(frame: pd.DataFrame, path: Path, fmt: Format) -> None:
+def _write_frame(frame: pd.DataFrame, path: Path, fmt: Format, view: str, encoding: str) -> None:
     if fmt == "csv":
-        frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        frame.to_csv(path, index=False, encoding=ENCODINGS[encoding], lineterminator="\n")
         return
     if len(frame) > XLSX_MAX_ROWS:
-        raise LoadError(str(path), f"has {len(frame)} rows, more than an Excel sheet holds; export as csv or parquet")
+        raise ExportError(view, f"has {len(frame)} rows, more than an Excel sheet holds; export as csv or parquet")
     for name in frame.columns:
         if isinstance(frame[name].dtype, pd.StringDtype):
             frame[name] = frame[name].str.replace(_XLSX_ILLEGAL, "", regex=True)
-    frame.to_excel(path, index=False, sheet_name=path.stem, engine="openpyxl")
+            _check_cell_lengths(frame, name, view)
+    frame.to_excel(path, index=False, sheet_name=view, engine="openpyxl")
+
+
+def _check_cell_lengths(frame: pd.DataFrame, column: str, view: str) -> None:
+    lengths = frame[column].str.len()
+    too_long = lengths[lengths > XLSX_MAX_CELL]
+    if len(too_long):
+        row = int(too_long.index[0])
+        raise ExportError(view, f"row {row + 1}, column {column} has {int(too_long.iloc[0]):,} characters, more "
+                                f"than an Excel cell holds ({XLSX_MAX_CELL:,}); export as csv or parquet, which "
+                                "keep every character")

@@ -7,6 +7,7 @@ database itself allows exactly one current version per key.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 import secrets
@@ -24,13 +25,13 @@ from sqlalchemy.engine import Connection, Engine
 
 from jixiao.load import schema
 from jixiao.load.database import is_transient, write_connection
-from jixiao.load.document_key import document_key_for, document_kind
+from jixiao.load.document_key import document_key_for, document_kind, keyed_by_department
 from jixiao.load.exceptions import JixiaoError, LoadError
-from jixiao.load.files import file_sha256, iter_report_files
+from jixiao.load.files import file_sha256, iter_report_files, readable_message, readable_path
 from jixiao.load.findings import store_findings
 from jixiao.load.migrate import ensure_schema
 from jixiao.load.rows import indicator_count, untyped_count
-from jixiao.load.writer import log_row, write_report
+from jixiao.load.writer import Target, log_row, write_report
 from jixiao.normalize.records import Report
 from jixiao.review import RuleSet, default_rules, review_report
 
@@ -62,6 +63,12 @@ class IngestOutcome:
     warnings: int
     error_code: str | None
     error_message: str | None
+    action: str | None = None
+    """new, supersede, hold (stored, not made current) or unchanged; None for a failed file."""
+    previous_version: int | None = None
+    """The version that was current before (supersede, hold)."""
+    note: str | None = None
+    """The line to show: what a revision replaces and changes, or why it was held back."""
 
 
 def new_run_id() -> str:
@@ -120,29 +127,36 @@ class Loader:
                 self.close()
             raise
 
-    def ingest(self, report: Report, *, path: str, key: str | None = None, run_id: str) -> IngestOutcome:
-        """Write `report` as a new version of its document key (or find it unchanged) and log it.
+    def ingest(self, report: Report, *, path: str, key: str | None = None, run_id: str, reparse: bool = False,
+               accept_shrink: bool = False) -> IngestOutcome:
+        """Write `report` as a new version of the document it is (or find it unchanged) and log it.
 
         Args:
             path: the file as the user named it (stored in documents.source_path and the log).
-            key: overrides the document key (`--key`).
+            key: names the document (`--key`) instead of finding it (see load.identity).
+            reparse: compare a re-read of identical bytes with the stored one (a new version
+                only when it differs); done anyway when the stored version's parser differs.
+            accept_shrink: make a revision current even when it drops most projects.
         Returns the outcome; a document the database refuses is logged and returned as failed.
         Raises sqlalchemy errors only when the database itself is unusable (down, wrong schema).
         """
+        path = readable_path(path)
+        report = dataclasses.replace(report, source=dataclasses.replace(report.source,
+                                                                        file=readable_path(report.source.file)))
         sha = report.source.sha256
         try:
             document_key = document_key_for(report, key)
         except LoadError as e:
             return self.record_failure(path=path, sha256=sha, error_code=e.code, message=str(e), run_id=run_id)
         kind = document_kind(report.document.title)
+        target = Target(document_key, kind.code if kind else None, forced=key is not None,
+                        by_department=keyed_by_department(report), reparse=reparse, accept_shrink=accept_shrink)
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 with self._transaction() as conn:
                     now = _now()
-                    written = write_report(
-                        conn, report, key=document_key, kind=kind.code if kind else None, path=path, run_id=run_id,
-                        parser_version=parser_version(), now=now,
-                    )
+                    written = write_report(conn, report, target=target, path=path, run_id=run_id,
+                                           parser_version=parser_version(), now=now)
                     if written.status == "loaded":
                         store_findings(conn, written.document_id, review_report(report, self.rules),
                                        digest=self.rules.digest, now=now)
@@ -159,9 +173,11 @@ class Loader:
                 return self.record_failure(path=path, sha256=sha, error_code=code, message=f"{path}: {problem}",
                                            run_id=run_id, document_key=document_key)
             return IngestOutcome(
-                path=path, sha256=sha, status=written.status, document_key=document_key, version=written.version,
-                document_id=written.document_id, projects=len(report.projects), indicators=indicator_count(report),
-                untyped=untyped_count(report), warnings=len(report.warnings), error_code=None, error_message=None,
+                path=path, sha256=sha, status=written.status, document_key=written.document_key,
+                version=written.version, document_id=written.document_id, projects=len(report.projects),
+                indicators=indicator_count(report), untyped=untyped_count(report), warnings=len(report.warnings),
+                error_code=None, error_message=None, action=written.action,
+                previous_version=written.previous_version, note=written.note,
             )
         raise AssertionError("unreachable")  # the last attempt returns or raises
 
@@ -170,6 +186,7 @@ class Loader:
         document_key: str | None = None,
     ) -> IngestOutcome:
         """Log a file that could not be loaded (its own transaction) and return its failed outcome."""
+        path, message = readable_path(path), readable_message(message, path)
         with self._transaction() as conn:
             conn.execute(_INSERT_LOG, log_row(
                 run_id=run_id, path=path, sha256=sha256, status="failed", document_key=document_key,
@@ -181,10 +198,11 @@ class Loader:
         )
 
 
-def ingest_report(engine: Engine, report: Report, *, path: str, key: str | None = None, run_id: str) -> IngestOutcome:
+def ingest_report(engine: Engine, report: Report, *, path: str, key: str | None = None, run_id: str,
+                  reparse: bool = False, accept_shrink: bool = False) -> IngestOutcome:
     """Ingest one report in a transaction of its own (see Loader.ingest; a batch keeps one Loader instead)."""
     with Loader(engine) as loader:
-        return loader.ingest(report, path=path, key=key, run_id=run_id)
+        return loader.ingest(report, path=path, key=key, run_id=run_id, reparse=reparse, accept_shrink=accept_shrink)
 
 
 def _refusal(error: sa.exc.DBAPIError) -> tuple[str | None, str]:

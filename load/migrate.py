@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from jixiao.load.database import create_engine, display_url, write_transaction
+from jixiao.load.database import create_engine, display_url, write_connection
 from jixiao.load.exceptions import LoadError
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-__all__ = ["HEAD_REVISION", "MIGRATIONS", "upgrade", "ensure_schema", "current_revision", "alembic_config"]
+__all__ = [
+    "HEAD_REVISION", "MIGRATIONS", "upgrade", "ensure_schema", "current_revision", "alembic_config", "partial_tables",
+]
 
 HEAD_REVISION = "0004"
 """The newest revision under load/migrations/versions (a test keeps this in step with Alembic)."""
@@ -50,6 +52,41 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(sa.text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
 
 
+def partial_tables(connection: Connection) -> tuple[str, ...]:
+    """jixiao's tables present in a database that records no revision: a first migration that
+    stopped half-way (MariaDB commits each CREATE TABLE on its own). Empty for a sound database."""
+    if current_revision(connection) is not None:
+        return ()
+    from jixiao.load.schema import metadata
+
+    present = set(sa.inspect(connection).get_table_names())
+    return tuple(t.name for t in metadata.sorted_tables if t.name in present)
+
+
+def roll_back_partial_schema(connection: Connection, where: str) -> tuple[str, ...]:
+    """Drop what a first migration that stopped half-way created, so it can run again from the start.
+
+    Its tables can hold no record (nothing is loaded before the schema is complete); if one
+    does, the database is not jixiao's to repair and LoadError says so. Returns the tables dropped.
+    """
+    tables = partial_tables(connection)
+    if not tables:
+        return ()
+    for name in tables:
+        if connection.execute(sa.text(f"SELECT COUNT(*) FROM {name}")).scalar():
+            raise LoadError(where, f"the schema is only partly created ({', '.join(tables)}; no revision recorded) "
+                                   f"and {name} holds rows; restore a backup or repair it by hand")
+    from jixiao.load.catalog import VIEWS
+
+    views = set(sa.inspect(connection).get_view_names())
+    for view in reversed(VIEWS):
+        if view.name in views:
+            connection.execute(sa.text(f"DROP VIEW {view.name}"))
+    for name in reversed(tables):
+        connection.execute(sa.text(f"DROP TABLE {name}"))
+    return tables
+
+
 def upgrade(target: str | sa.URL | Engine, revision: str = "head") -> str | None:
     """Apply the migrations up to `revision`; return the revision the database ends at."""
     engine = target if isinstance(target, Engine) else create_engine(target)
@@ -77,10 +114,14 @@ def _upgrade(engine: Engine, revision: str) -> str | None:
 
     with _migration_lock(engine) as conn:
         try:
+            roll_back_partial_schema(conn, display_url(engine.url))
             command.upgrade(alembic_config(conn), revision)
         except CommandError as e:
             # e.g. a database migrated by a newer jixiao: its revision is unknown here.
             raise LoadError(display_url(engine.url), f"cannot migrate the schema ({e}); is jixiao up to date?") from None
+        except sa.exc.DBAPIError as e:
+            detail = (str(e.orig).strip().splitlines() or [type(e.orig).__name__])[0]
+            raise LoadError(display_url(engine.url), f"cannot migrate the schema ({detail})") from None
         return current_revision(conn)
 
 
@@ -89,9 +130,19 @@ def _migration_lock(engine: Engine) -> Iterator[Connection]:
     """A connection in a transaction that only one migrating process holds at a time."""
     backend = engine.dialect.name
     if backend == "sqlite":
-        # BEGIN IMMEDIATE is the lock; SQLite's DDL is transactional.
-        with write_transaction(engine) as conn:
-            yield conn
+        # BEGIN IMMEDIATE is the lock; SQLite's DDL is transactional. Foreign keys are off while
+        # migrating (SQLite ignores the switch inside a transaction): a migration that rebuilds a
+        # table drops the old one, which would otherwise cascade into every child row.
+        with write_connection(engine) as conn:
+            raw = conn.connection.driver_connection
+            raw.execute("PRAGMA foreign_keys = OFF")
+            try:
+                with conn.begin():
+                    yield conn
+                    if conn.exec_driver_sql("PRAGMA foreign_key_check").first() is not None:
+                        raise LoadError(display_url(engine.url), "the migration broke a foreign key; nothing changed")
+            finally:
+                raw.execute("PRAGMA foreign_keys = ON")
     elif backend == "postgresql":
         with engine.begin() as conn:
             conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})

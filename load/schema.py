@@ -12,7 +12,8 @@ from sqlalchemy.dialects import mysql
 
 __all__ = [
     "metadata", "documents", "current_documents", "sections", "projects", "indicators",
-    "narrative_indicators", "warnings", "ingest_log", "findings", "LongText", "STATUSES",
+    "narrative_indicators", "warnings", "ingest_log", "version_log", "findings", "LongText", "STATUSES",
+    "VERSION_ACTIONS",
 ]
 
 # Constraint names are spelled out so every engine (and Alembic) agrees on them.
@@ -33,6 +34,7 @@ LongText = sa.Text().with_variant(mysql.MEDIUMTEXT(), "mysql", "mariadb")
 MYSQL_OPTIONS = {"mysql_engine": "InnoDB", "mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_bin"}
 
 STATUSES = ("loaded", "unchanged", "failed")
+VERSION_ACTIONS = ("supersede", "hold", "restore")
 
 
 def _id() -> sa.Column[int]:
@@ -67,7 +69,11 @@ documents = sa.Table(
     "documents", metadata,
     _id(),
     sa.Column("document_key", sa.String(255), nullable=False,
-              doc="Identity across revisions: department/fiscal year/kind, else the file stem, or --key."),
+              doc="Identity across revisions: department/fiscal year/kind, else the file stem, or --key; "
+                  "a second, different report of the same base key gets base_key/its file name."),
+    sa.Column("base_key", sa.String(255), nullable=False,
+              doc="department/fiscal year/kind (else the file stem, or --key): the documents a new file is "
+                  "compared with to decide whether it revises one of them."),
     sa.Column("version", sa.Integer, nullable=False, doc="1 for the first ingest of the key, then 2, 3 ..."),
     sa.Column("is_current", sa.Boolean, nullable=False,
               doc="True for the key's current version (mirrors current_documents)."),
@@ -75,6 +81,9 @@ documents = sa.Table(
     sa.Column("source_file", sa.String(255), nullable=False, doc="File name, without folder."),
     sa.Column("source_path", LongText, nullable=False, doc="Path the file was ingested from."),
     sa.Column("sha256", sa.String(64), nullable=False, doc="SHA-256 of the file's bytes (hex)."),
+    sa.Column("content_sha256", sa.String(64),
+              doc="SHA-256 of what was read (the output contract without its source): tells whether re-reading "
+                  "an identical file with a newer parser changed anything. NULL for versions loaded before 0002."),
     sa.Column("bytes", sa.BigInteger, nullable=False, doc="File size."),
     sa.Column("title", LongText, doc="Report title."),
     sa.Column("department", sa.String(255), doc="Department (部门) the report is for."),
@@ -91,11 +100,12 @@ documents = sa.Table(
     sa.Column("n_warnings", sa.Integer, nullable=False, doc="Rows written to warnings."),
     sa.Column("n_untyped", sa.Integer, nullable=False, doc="Values left untyped (value_unparsed warnings)."),
     sa.UniqueConstraint("document_key", "version"),
-    sa.UniqueConstraint("document_key", "sha256"),
     sa.UniqueConstraint("id", "document_key"),
     sa.CheckConstraint("version >= 1", name="version_positive"),
     sa.Index(None, "department"),
     sa.Index(None, "fiscal_year"),
+    sa.Index(None, "base_key"),
+    sa.Index(None, "document_key", "sha256"),
     **MYSQL_OPTIONS,
 )
 
@@ -207,6 +217,25 @@ ingest_log = sa.Table(
     sa.CheckConstraint("status IN ('loaded', 'unchanged', 'failed')", name="status_known"),
     sa.Index(None, "run_id"),
     sa.Index(None, "document_id"),
+    **MYSQL_OPTIONS,
+)
+
+version_log = sa.Table(
+    "version_log", metadata,
+    _id(),
+    sa.Column("document_key", sa.String(255), nullable=False, doc="The document key whose versions changed."),
+    sa.Column("action", sa.String(16), nullable=False,
+              doc="supersede (a new version became current), hold (a new version was stored but not made "
+                  "current: it drops most projects), restore (a stored version was made current again)."),
+    sa.Column("version", sa.Integer, nullable=False, doc="The version written or restored."),
+    sa.Column("previous_version", sa.Integer, doc="The version that was current before; NULL for none."),
+    sa.Column("run_id", sa.String(32), doc="Ingest run (ingest_log.run_id); NULL for a restore."),
+    sa.Column("message", LongText, nullable=False,
+              doc="The line the command printed: what changed, or why the version was held back."),
+    sa.Column("at", sa.DateTime, nullable=False, doc="When (UTC)."),
+    sa.CheckConstraint("action IN ('supersede', 'hold', 'restore')", name="action_known"),
+    sa.Index(None, "document_key"),
+    sa.Index(None, "run_id"),
     **MYSQL_OPTIONS,
 )
 

@@ -38,6 +38,12 @@ def placeholder_categories(project: Project, vocab: ReviewVocab) -> dict[str, li
     return {key: rows for key, rows in by_category.items() if not any(has_value(i, vocab) for i in rows)}
 
 
+def has_levels(project: Project) -> bool:
+    """The project's grid names categories at all; a grid without levels (指标 | 指标权重 | 计量单位 |
+    指标性质 | 指标值, Chongqing's 一般性项目 table) leaves the category rules nothing to check."""
+    return any(i.level1 or i.level2 for i in project.indicators)
+
+
 def _projects_where(report: Report, broken: Callable[[Project], bool]) -> Iterator[Hit]:
     return (Hit(n) for n, project in enumerate(report.projects) if broken(project))
 
@@ -67,7 +73,7 @@ def level1_coverage(report: Report, params: Params, vocab: ReviewVocab) -> Itera
     """Each 一级指标 the parameters name has at least one row (projects without indicators are another rule's)."""
     for n, project in enumerate(report.projects):
         present = {i.level1_code for i in project.indicators}
-        if project.indicators:
+        if has_levels(project):
             for code in params["categories"]:
                 if code not in present:
                     yield Hit(n, values={"category": vocab.category(code)})
@@ -78,7 +84,7 @@ def cost_coverage(report: Report, params: Params, vocab: ReviewVocab) -> Iterato
     """Where the document's template has 成本指标 (some project fills it), every project fills it."""
     uses_cost = any(is_cost(i) for p in report.projects for i in p.indicators)
     for n, project in enumerate(report.projects):
-        if uses_cost and project.indicators and not any(is_cost(i) for i in project.indicators):
+        if uses_cost and has_levels(project) and not any(is_cost(i) for i in project.indicators):
             yield Hit(n)
 
 

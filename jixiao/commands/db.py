@@ -61,7 +61,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from jixiao.load.database import display_url
-    from jixiao.load.migrate import HEAD_REVISION, current_revision, upgrade
+    from jixiao.load.migrate import HEAD_REVISION, current_revision, partial_tables, upgrade
+    from jixiao.load.schema import metadata
 
     engine = open_engine(args, existing=args.db_command == "current", migrate=False)
     try:
@@ -72,6 +73,11 @@ def run(args: argparse.Namespace) -> int:
             return 0
         with engine.connect() as conn:
             revision = current_revision(conn)
+            partial = partial_tables(conn)
+        if partial:
+            print(f"{where}: schema only partly created ({len(partial)} of {len(metadata.tables)} tables, no "
+                  "revision recorded: a first migration stopped half-way); run `jixiao db upgrade` to finish it")
+            return 1
         state = "latest" if revision == HEAD_REVISION else f"latest is {HEAD_REVISION}; run `jixiao db upgrade`"
         print(f"{where}: schema at revision {revision or 'none (empty database)'} ({state})")
         return 0

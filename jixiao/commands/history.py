@@ -1,6 +1,8 @@
-"""`jixiao history [KEY] [--db URL] [--format table|json]`: the versions of a document key.
+"""`jixiao history [KEY] [--db URL] [--format table|json] [--make-current N]`: the versions of a document key.
 
 Without KEY it lists the document keys. Example: jixiao history 唐山市市场监督管理局/2021/department_overall
+With --make-current N, version N becomes the current version again (the undo of a revision;
+recorded in version_log): jixiao history 唐山市市场监督管理局/2021/department_overall --make-current 1
 """
 
 from __future__ import annotations
@@ -18,11 +20,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("key", nargs="?", metavar="KEY", help="document key (omit to list the keys)")
     add_db_option(parser)
     parser.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
+    parser.add_argument("--make-current", type=int, metavar="N",
+                        help="make version N of KEY the current version again (in one transaction, logged)")
 
 
 def run(args: argparse.Namespace) -> int:
     from jixiao.load.history import keys, versions
 
+    if args.make_current is not None:
+        return _make_current(args)
     engine = open_engine(args)
     try:
         items = versions(engine, args.key) if args.key else keys(engine)
@@ -42,6 +48,23 @@ def run(args: argparse.Namespace) -> int:
             [(k.document_key, k.current_version, k.versions, k.department or "", k.fiscal_year or "", k.source_file)
              for k in items],
         ))
+    return 0
+
+
+def _make_current(args: argparse.Namespace) -> int:
+    import sys
+
+    from jixiao.load.restore import make_current
+
+    if not args.key:
+        print("jixiao history: --make-current needs a KEY", file=sys.stderr)
+        return 2
+    engine = open_engine(args)
+    try:
+        restored = make_current(engine, args.key, args.make_current)
+    finally:
+        engine.dispose()
+    print(restored.message)
     return 0
 
 

@@ -38,7 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "2 usage error. A PATH that does not exist counts as a failed file."
     )
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="report files, or folders searched recursively for .docx/.docm/.dotx")
+                        help="report files, or folders searched recursively for .docx/.docm/.dotx "
+                             "(and .doc/.wps/.rtf/.odt, read with --convert)")
     add_db_option(parser)
     parser.add_argument("--key", metavar="KEY",
                         help="document key for every file: they become versions of one document, in the order given")
@@ -47,6 +48,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fail-fast", action="store_true", help="stop at the first file that fails")
     parser.add_argument("--dry-run", action="store_true",
                         help="read and validate every file, write nothing (the database is not opened)")
+    parser.add_argument("--reparse", action="store_true",
+                        help="re-read files already loaded and store a new version where the result differs "
+                             "(done anyway for versions read by another jixiao version)")
+    parser.add_argument("--accept-shrink", action="store_true",
+                        help="make a revision current even when it drops all or most of its document's projects "
+                             "(by default it is stored but the previous version stays current)")
     parser.add_argument("--log-json", metavar="FILE",
                         help="write one JSON line per file (path, sha256, status, counts, warnings, error)")
     add_reading_arguments(parser)
@@ -68,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         summary = run_batch(
             args.paths, db_url=args.db, workers=args.workers, key=args.key, dry_run=args.dry_run,
             fail_fast=args.fail_fast, progress=for_stream(sys.stderr), log_json=log,
-            read=reader_from_args(args),
+            reparse=args.reparse, accept_shrink=args.accept_shrink, read=reader_from_args(args),
         )
     except BadDatabaseUrl as e:
         return _usage(str(e))
@@ -77,7 +84,8 @@ def run(args: argparse.Namespace) -> int:
             log.close()
     if summary.files == 0:
         # Nothing to do is not a failure: a scheduled run over an empty inbox folder is fine.
-        print(f"jixiao ingest: no .docx, .docm or .dotx files under {' '.join(args.paths)}", file=sys.stderr)
+        print(f"jixiao ingest: no .docx, .docm, .dotx, .doc, .wps, .rtf or .odt files under {' '.join(args.paths)}",
+              file=sys.stderr)
         return 0
     print_summary(summary, sys.stdout, database=None if args.dry_run else args.db)
     return summary.exit_status
@@ -97,6 +105,20 @@ def summary_rows(summary: BatchSummary) -> list[tuple[str, str]]:
     rows.append(("files failed", summary.failed))
     if summary.not_processed:
         rows.append(("files not read", f"{summary.not_processed} (stopped at the first failure)"))
+    if summary.same_file_twice:
+        path, first = summary.same_file_twice[0]
+        more = f" and {len(summary.same_file_twice) - 1} more" if len(summary.same_file_twice) > 1 else ""
+        rows.append(("paths read once", f"{len(summary.same_file_twice)} ({path} is the same file as {first}{more})"))
+    if not summary.dry_run:
+        rows.append(("revisions", f"{summary.revisions} (replaced the current version; see the lines above)"
+                     if summary.revisions else "0"))
+        if summary.kept_apart:
+            rows.append(("kept apart", f"{summary.kept_apart} (different reports of a department, year and kind "
+                                       "already loaded: new documents, see the lines above)"))
+        if summary.held:
+            keys = ", ".join(o.document_key or "" for o in summary.actions("hold"))
+            rows.append(("held back", f"{summary.held} (stored, not made current: they drop most projects; "
+                                      f"{keys})"))
     written = "versions to write" if summary.dry_run else "versions written"
     rows += [
         (written, summary.documents), ("projects", summary.projects), ("indicators", summary.indicators),

@@ -10,6 +10,7 @@ from jixiao.load.report.charts import Bar, bar_chart
 from jixiao.load.report.data import UNTYPED_CODE, DocumentHistory, Flag, Group, ReportData
 from jixiao.load.report.labels import KINDS, LEVEL1, LEVEL2, NONE, TEXT, UNKNOWN
 from jixiao.load.report.review_page import CSS as REVIEW_CSS, render_review
+from jixiao.load.report.revisions import revisions_section
 
 # Fonts that carry Chinese on Windows, macOS and Linux, in that order of likelihood.
 FONT_STACK = (
@@ -177,5 +178,6 @@ def render_page(data: ReportData, *, database: str, generated_at: dt.datetime) -
         f'<section id="warnings"><h2>{escape(TEXT["warnings_title"])}</h2>',
         f'{_flags(data.flags, with_code=True)}</section>',
         f'<section id="failures"><h2>{escape(TEXT["failures_title"])}</h2>{_failures(data)}</section>',
+        revisions_section(data.revisions),
         "</body></html>\n",
     ])

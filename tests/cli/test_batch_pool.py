@@ -60,10 +60,11 @@ def write(folder: Path, name: str, text: str) -> str:
 
 
 def test_folders_are_searched_recursively_sorted_and_lock_files_skipped(tmp_path: Path) -> None:
-    for name in ["b.docx", "a/z.DOCX", "a/y.docm", "c.dotx", "notes.txt", "~$b.docx", "x.doc"]:
+    for name in ["b.docx", "a/z.DOCX", "a/y.docm", "c.dotx", "notes.txt", "~$b.docx", "x.doc", "w.WPS"]:
         write(tmp_path, name, "report 1 1 0")
+    # Legacy files are listed too: --convert reads them, without it each fails with a line saying so.
     assert expand_paths([tmp_path]) == [
-        str(tmp_path / p) for p in ["a/y.docm", "a/z.DOCX", "b.docx", "c.dotx"]
+        str(tmp_path / p) for p in ["a/y.docm", "a/z.DOCX", "b.docx", "c.dotx", "w.WPS", "x.doc"]
     ]
 
 

@@ -81,7 +81,7 @@ def test_good_files_load_broken_ones_get_one_line_and_the_summary_matches_the_da
                                    .where(schema.ingest_log.c.status == "failed")).all())
     engine.dispose()
     assert numbers == {
-        "files loaded": len(SAMPLES), "files unchanged": 0, "files failed": len(BROKEN),
+        "files loaded": len(SAMPLES), "files unchanged": 0, "files failed": len(BROKEN), "revisions": 1,
         "versions written": count(url, schema.documents), "projects": count(url, schema.projects),
         "indicators": count(url, schema.indicators), "values left untyped": db_untyped,
     }
@@ -149,7 +149,8 @@ def test_log_json_has_one_line_per_file(folder: Path, tmp_path: Path, capsys: py
     assert [x["version"] for x in lines if "report_v" in x["path"]] == [1, 2]
     for x in lines:
         assert set(x) == {"run_id", "path", "sha256", "status", "document_key", "version", "projects",
-                          "indicators", "untyped", "warnings", "error_code", "error_message"}
+                          "indicators", "untyped", "warnings", "error_code", "error_message", "action",
+                          "previous_version", "note"}
         name = Path(x["path"]).name
         if name in BROKEN:
             assert (x["status"], x["error_code"]) == ("failed", BROKEN[name][1])
@@ -193,7 +194,7 @@ def test_usage_errors_exit_2(args: list[str], tmp_path: Path, capsys: pytest.Cap
 def test_an_empty_folder_is_nothing_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = ingest(capsys, str(tmp_path), "--db", f"sqlite:///{tmp_path / 'j.db'}")
     assert status == 0
-    assert err == f"jixiao ingest: no .docx, .docm or .dotx files under {tmp_path}\n"
+    assert err == f"jixiao ingest: no .docx, .docm, .dotx, .doc, .wps, .rtf or .odt files under {tmp_path}\n"
 
 
 def run_on_terminal(args: list[str], cwd: Path) -> tuple[int, bytes, bytes]:
@@ -225,7 +226,9 @@ def test_a_progress_bar_on_a_terminal_and_plain_lines_in_a_pipe(folder: Path, tm
     text = shown.decode()
     assert status == 1
     assert "\r[" in text and f"] {total}/{total} 100%" in text and "files/s" in text and "3 failed" in text
-    assert text.count("FAILED    ") == len(BROKEN) and "loaded    " not in text
+    assert text.count("FAILED    ") == len(BROKEN)
+    # Above the bar: the failures and the one revision (report_v2 replaces report_v1), nothing else.
+    assert text.count("loaded    ") == 1 and "report_v2.docx (4 projects, 26 indicators): v2 of " in text
     assert b"Summary" in out
 
     args[3] = f"sqlite:///{tmp_path / 'pipe.db'}"

@@ -78,8 +78,9 @@ def test_two_first_versions_of_a_key_collide_and_the_loser_retries_as_version_2(
     lookups: list[str] = []
 
     def overtake(conn, cursor, statement, *rest) -> None:  # noqa: ANN001
-        # Right after the first writer found no version of the key, a second writer commits version 1.
-        if statement.lstrip().upper().startswith("SELECT MAX("):
+        # Right after the first writer found no file with its bytes, a second writer commits version 1.
+        if statement.lstrip().startswith("SELECT documents.document_key, documents.id, documents.version, "
+                                         "documents.parser_version"):
             lookups.append(statement)
             if not overtaken:
                 overtaken.append(ingest_report(other, f.big(2, 2, salt="b"), path="b.docx", run_id="b"))
@@ -185,4 +186,6 @@ def test_statements_per_document_do_not_grow_with_its_size(engine: Engine) -> No
     small = _statements_per_ingest(engine, 1, 2)
     large = _statements_per_ingest(engine, 60, 25)  # 1,500 indicators
     assert small == large
-    assert small[0] <= 14 and small[2] <= 4
+    # a bounded number: the document, its child tables, the version log and the findings,
+    # one statement each, whatever the document's size
+    assert small[0] <= 16 and small[2] <= 6

@@ -66,7 +66,8 @@ def test_concurrent_upgrades_of_an_empty_database_both_succeed(empty_db_url: str
 
 def _document(conn: sa.Connection, key: str, version: int, title: str = "绩效目标") -> int:
     row = {
-        "document_key": key, "version": version, "is_current": True, "doc_kind": None, "source_file": "a.docx",
+        "document_key": key, "base_key": key, "version": version, "is_current": True, "doc_kind": None,
+        "source_file": "a.docx",
         "source_path": "a.docx", "sha256": f"{version:064d}", "bytes": 1, "title": title, "department": None,
         "fiscal_year": None, "schema_version": 1, "parser_version": "t", "run_id": "r", "ingested_at": NOW,
         "superseded_at": None, "n_sections": 0, "n_projects": 0, "n_indicators": 0,

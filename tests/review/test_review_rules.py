@@ -137,3 +137,14 @@ def test_findings_come_most_serious_first_within_a_row() -> None:
                                level2=SATISFACTION[1]))
     broken = report(dataclasses.replace(project(rows=rows), spending_plan=SpendingPlan(50.0, 40.0, 75.0, 100.0)))
     assert [f.rule for f in review_report(broken)] == ["CONS-01", "CONS-06"]
+
+
+def test_category_rules_leave_a_grid_without_levels_alone() -> None:
+    """指标 | 指标权重 | 计量单位 | 指标性质 | 指标值: nothing says which category a row is."""
+    from pathlib import Path
+
+    from jixiao.pipeline import read_report
+
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    rules = {f.rule for f in review_report(read_report(samples / "split_columns_2023.docx"))}
+    assert not rules & {"COMP-05", "COMP-06", "COMP-07"}

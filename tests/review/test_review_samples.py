@@ -9,6 +9,10 @@ Read with the samples' data (samples/data/*.toml) beside it:
 - The 2022 multi-project and revision files fill 成本指标 in some projects and not in others: COMP-06.
   Their 年度资金总额 above 其中：财政拨款 is not a finding: the template has no 其他资金 field.
 - 因贫失学率 "0" is a rate without a percent: a notice (CONS-07). 孕产妇死亡率 ＜10/10万 is a rate per N: fine.
+- The province form's 服务周期 2023.07-2024.01 runs into the next year without saying so: CONS-05.
+- The split-column (Chongqing) form has no 一级/二级 levels, so the category rules have nothing to
+  check; its 定性 rows left without a target are COMP-08, and its traditional-character 部门整体
+  table gives no budget: COMP-02.
 """
 
 from __future__ import annotations
@@ -37,6 +41,11 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, int | None]]] = {
         ("MEAS-03", 4, "干线公路通行能力", 3),
     ],
     "variants_2024.docx": [("MEAS-03", 2, "水生态监测能力提升", 11)],
+    "province_form_2023.docx": [("CONS-05", 2, "服务周期", 10)],
+    "split_columns_2023.docx": [
+        ("COMP-08", 1, "群众出行条件改善", 11), ("COMP-08", 2, "场镇环境卫生面貌", 11),
+        ("COMP-08", 3, "养殖户防疫意识", 11), ("COMP-02", 4, None, None),
+    ],
     "revisions/report_v1.docx": [("COMP-06", 3, None, None), ("COMP-06", 4, None, None)],
     "revisions/report_v2.docx": [
         ("COMP-06", 3, None, None), ("COMP-06", 4, None, None), ("MEAS-03", 4, "非遗项目传承保护", 10),
