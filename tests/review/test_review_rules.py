@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from jixiao.normalize.records import Report, SpendingPlan
+from jixiao.pipeline import read_report
 from jixiao.review import default_rules, review_report
 from review_factory import (
     COST, QUALITY, SATISFACTION, SOCIAL, TABLE, TIMELINESS, ind, indicators, project, replace_row, report, without,
@@ -141,10 +143,6 @@ def test_findings_come_most_serious_first_within_a_row() -> None:
 
 def test_category_rules_leave_a_grid_without_levels_alone() -> None:
     """指标 | 指标权重 | 计量单位 | 指标性质 | 指标值: nothing says which category a row is."""
-    from pathlib import Path
-
-    from jixiao.pipeline import read_report
-
     samples = Path(__file__).resolve().parents[2] / "samples"
     rules = {f.rule for f in review_report(read_report(samples / "split_columns_2023.docx"))}
     assert not rules & {"COMP-05", "COMP-06", "COMP-07"}
