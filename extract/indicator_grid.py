@@ -15,7 +15,8 @@ from jixiao.extract.vocabulary import header_labels
 
 # Keys that become RawIndicator fields, in the order a cell is claimed: a cell
 # spanning two columns belongs to the first, except where SHARED allows both.
-CORE_KEYS = ("level1", "level2", "name", "description", "value", "basis", "nature", "unit")
+CORE_KEYS = ("level1", "level2", "name", "description", "value", "basis", "nature", "unit") + (
+    "weight", "actual", "score", "deviation")
 SHARED = {("level1", "level2"), ("name", "description")}
 IGNORED_KEYS = frozenset({"side"})
 
@@ -141,4 +142,14 @@ def read_row(
         nature=_text(owner.get("nature")) or None,
         unit=_text(owner.get("unit")) or None,
         extra=tuple(extra),
+        **_result_fields(owner, columns),
     )
+
+
+def _result_fields(owner: dict[str, Cell], columns: GridColumns) -> dict[str, str | None]:
+    """权重 and a self-evaluation's 实际完成值 / 得分 / 偏差原因: text, or None when blank; the
+    actual is "" (not None) when the table has the column but the cell is blank."""
+    found = {key: _text(owner.get(key)) or None for key in ("weight", "actual", "score", "deviation")}
+    if found["actual"] is None and any(key == "actual" for key, _ in columns.core):
+        found["actual"] = ""
+    return found

@@ -128,13 +128,13 @@ def test_budget_system_export_keeps_nature_unit_and_weight_apart() -> None:
     (project,) = read_projects([table(0, BUDGET_SYSTEM)]).projects
     assert (project.code, project.name, project.department, project.layout) == (
         "130200210000000001", "智慧监管平台运维", "唐山市市场监督管理局", "budget_system")
-    got = [(i.name, i.nature, i.raw, i.unit, i.basis, i.extra) for i in project.indicators]
+    got = [(i.name, i.nature, i.raw, i.unit, i.basis, i.weight, i.extra) for i in project.indicators]
     assert got == [
-        ("运维系统数量", "≥", "3", "套", "运维合同", (("权重（%）", "20"),)),
-        ("系统正常运行率", "≥", "99", "%", "运维记录", (("权重（%）", "20"),)),
-        ("故障响应时间", "≤", "2", "小时", "运维合同", (("权重（%）", "10"),)),
-        ("监管效率", "定性", "明显提升", None, "工作总结", (("权重（%）", "30"),)),
-        ("使用人员满意度", "≥", "90", "%", "问卷调查", (("权重（%）", "20"),)),
+        ("运维系统数量", "≥", "3", "套", "运维合同", "20", ()),
+        ("系统正常运行率", "≥", "99", "%", "运维记录", "20", ()),
+        ("故障响应时间", "≤", "2", "小时", "运维合同", "10", ()),
+        ("监管效率", "定性", "明显提升", None, "工作总结", "30", ()),
+        ("使用人员满意度", "≥", "90", "%", "问卷调查", "20", ()),
     ]
     assert [i.level1 for i in project.indicators] == ["产出指标"] * 3 + ["效益指标", "满意度指标"]
 
@@ -195,14 +195,14 @@ def test_header_repeated_inside_a_table_keeps_the_categories() -> None:
 def test_side_column_spanning_label_and_extra_columns() -> None:
     scan = read_projects([table(0, VARIATIONS)])
     (project,) = scan.projects
-    got = [(i.level1, i.level2, i.name, i.description, i.raw, i.extra) for i in project.indicators]
+    got = [(i.level1, i.level2, i.name, i.description, i.raw, i.weight, i.extra) for i in project.indicators]
     assert got == [
-        ("产出指标", "数量指标", "培训人次", None, "≥500人次",
-         (("分值", "20"), ("指标解释", "全年培训人次"), ("责任科室", "人事科"))),
-        ("产出指标", "质量指标", "培训合格率", None, "≥95%", (("分值", "20"),)),
-        ("效益指标", "社会效益指标", "干部履职能力", None, "明显提高", (("分值", "30"),)),
-        ("社会公众或服务对象满意度指标", "社会公众或服务对象满意度指标", "学员满意度", None, "≥90%",
-         (("分值", "30"), ("指标解释", "问卷"), ("责任科室", "人事科"))),
+        ("产出指标", "数量指标", "培训人次", None, "≥500人次", "20",
+         (("指标解释", "全年培训人次"), ("责任科室", "人事科"))),
+        ("产出指标", "质量指标", "培训合格率", None, "≥95%", "20", ()),
+        ("效益指标", "社会效益指标", "干部履职能力", None, "明显提高", "30", ()),
+        ("社会公众或服务对象满意度指标", "社会公众或服务对象满意度指标", "学员满意度", None, "≥90%", "30",
+         (("指标解释", "问卷"), ("责任科室", "人事科"))),
     ]
     assert [(w.code, w.location.row) for w in scan.warnings if w.location] == [("label_unknown", 1)]
 
