@@ -101,6 +101,7 @@ WarningCode: TypeAlias = Literal[
     "value_unparsed",
     "project_incomplete",
     "duplicate_project",
+    "score_disagrees",
 ]
 
 

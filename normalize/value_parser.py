@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from jixiao.normalize.grammar import Reading, find_cores, number
 from jixiao.normalize.records import ParsedValue
+from jixiao.normalize.status import status_value
 from jixiao.normalize.text import compact
 from jixiao.normalize.tokens import codes, tokenize
 from jixiao.normalize.vocab import Unit, vocab
@@ -119,6 +120,8 @@ def parse_value(
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    if (status := status_value(text.strip())) is not None:
+        return status  # a completion word (已完成, 达到预期): kind "status"
     return _parse(text.strip(), year, nature or None, unit or None)
 
 
