@@ -12,6 +12,8 @@ from jixiao.extract.model import Cell, Table
 from jixiao.extract.vocabulary import LabelMatch, field_labels, header_labels
 
 TASK_TEXT_KEYS = ("task_name", "task_content")
+# A sub-label standing between a label and its value (一般公共预算拨款 | 小计 | 1800).
+PASS_THROUGH_KEYS = frozenset({"subtotal"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +24,8 @@ class FieldEntry:
     value: str | None
     unit: str | None
     row: int
+    col: int = 0
+    """Grid column of the label (mid-term and annual money sit in columns side by side)."""
 
 
 def field_label(text: str) -> LabelMatch | None:
@@ -77,6 +81,9 @@ def field_row(table: Table, r: int, cells: tuple[Cell, ...]) -> tuple[FieldEntry
             continue
         right = cells[i + 1] if i + 1 < len(cells) else None
         right_match = field_label(right.text) if right is not None else None
+        if right_match is not None and right_match.key in PASS_THROUGH_KEYS and i + 2 < len(cells):
+            right = cells[i + 2]
+            right_match = field_label(right.text)
         if match.inline:
             value: str | None = match.inline
         elif right is not None and not _is_label(right):
@@ -85,5 +92,5 @@ def field_row(table: Table, r: int, cells: tuple[Cell, ...]) -> tuple[FieldEntry
             value = _task_list(table, cell, cells[i + 1:])
         else:
             value = _value_below(table, cell)
-        entries.append(FieldEntry(match.key, value, match.unit, r))
+        entries.append(FieldEntry(match.key, value, match.unit, r, cell.col))
     return tuple(entries)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from jixiao.extract.indicator_grid import CategoryFill, GridColumns, find_header, is_near_header, read_row
@@ -26,7 +26,14 @@ IDENTITY_KEYS = frozenset({"code", "name", "department_name"})
 PARAGRAPH_KEYS = frozenset({"code", "name", "department", "implementer", "unit_note"})
 # "单位名称：X　　　　金额单位：万元": several fields in one paragraph, parted by wide spaces.
 _FIELD_GAP = re.compile(r"[\s\u3000]{2,}")
-BUDGET_KEYS = ("budget_group", "budget_total", "budget_fiscal", "budget_other", "unit_note")
+BUDGET_KEYS = ("budget_group", "budget_total", "budget_overall", "budget_midterm", "budget_fiscal",
+               "budget_other", "unit_note")
+# Labels that say a column of the money block is the mid-term one (中期资金总额 | 年度资金总额):
+# the 财政拨款 / 其他资金 below it are mid-term figures, not the year's budget.
+MIDTERM_KEYS = frozenset({"budget_midterm"})
+ANNUAL_KEYS = frozenset({"budget_total", "budget_overall"})
+# Keys of facts the contract does not carry: a table holding only these is no project.
+INFO_KEYS = frozenset({"info", "unit_note", "subtotal", "parent_name"})
 
 
 @cache
@@ -45,12 +52,25 @@ class _Draft:
     units: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
     indicators: list[RawIndicator] = field(default_factory=list)
+    long_term: list[RawIndicator] = field(default_factory=list)
     columns: GridColumns | None = None
     fill: CategoryFill = field(default_factory=CategoryFill)
+    long_fill: CategoryFill = field(default_factory=CategoryFill)
     last_row: int = 0
+    periods: list[tuple[int, bool]] = field(default_factory=list)
+    """(column, is mid-term) of the money labels that head a period's column, left to right."""
+
+    def _in_midterm_column(self, entry: FieldEntry) -> bool:
+        heads = [midterm for col, midterm in self.periods if col <= entry.col]
+        return bool(heads) and heads[-1]
 
     def add(self, entries: Sequence[FieldEntry]) -> None:
+        keys = {e.key for e in entries}
+        if keys & MIDTERM_KEYS and keys & ANNUAL_KEYS:
+            self.periods = sorted((e.col, e.key in MIDTERM_KEYS) for e in entries if e.key in MIDTERM_KEYS | ANNUAL_KEYS)
         for entry in entries:
+            if entry.key not in MIDTERM_KEYS and self._in_midterm_column(entry):
+                entry = replace(entry, key="midterm_" + entry.key)
             self.keys.add(entry.key)
             self.last_row = entry.row
             if entry.unit and entry.key in BUDGET_KEYS:
@@ -68,7 +88,7 @@ class _Draft:
         return bool(self.indicators) and bool(keys & IDENTITY_KEYS)
 
     def has_content(self) -> bool:
-        return bool(self.indicators) or bool(self.keys - {"unit_note"})
+        return bool(self.indicators) or bool(self.keys - INFO_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +115,7 @@ def _finish(draft: _Draft) -> RawProject:
         department=f.get("department") or dept_name or None,
         purpose=f.get("purpose") or None,
         goal=f.get("goal") or None,
-        budget_total=f.get("budget_total") or f.get("budget_group") or None,
+        budget_total=f.get("budget_total") or f.get("budget_overall") or f.get("budget_group") or None,
         budget_fiscal=f.get("budget_fiscal") or None,
         budget_other=f.get("budget_other") or None,
         budget_unit=draft.units[0] if draft.units else None,
@@ -103,6 +123,8 @@ def _finish(draft: _Draft) -> RawProject:
         indicators=tuple(draft.indicators),
         table=draft.table,
         layout=_layout(draft.keys),
+        budget_midterm=f.get("budget_midterm") or None,
+        long_term_indicators=tuple(draft.long_term),
     )
 
 
@@ -124,17 +146,22 @@ def _scan_table(
         drafts.append(new)
         return new
 
+    header_end = -1
     for r in range(table.n_rows):
+        if r <= header_end:
+            continue  # the sub-header row of a two-row header
         cells = table.row_cells(r)  # once per row: every test below reads the same cells
         if not any(cell.text.strip() for cell in cells):
             continue
-        columns = find_header(cells, r)
+        columns = find_header(table, cells, r)
         if columns is not None:
+            header_end = columns.end
             if draft is None:
                 resume = previous is not None and previous.columns is not None and not pending
                 draft = previous if resume and previous is not None else start()
             if draft.columns is None:
-                draft.fill = CategoryFill()  # a new grid; a repeated header keeps the categories
+                # a new grid; a repeated header keeps the categories
+                draft.fill, draft.long_fill = CategoryFill(), CategoryFill()
             draft.columns = columns
             draft.keys |= columns.keys
             for header in columns.unknown:
@@ -154,6 +181,10 @@ def _scan_table(
             indicator = read_row(table, r, draft.columns, draft.fill)
             if indicator is not None:
                 draft.indicators.append(indicator)
+            if draft.columns.long_term is not None:
+                long_term = read_row(table, r, draft.columns.long_term, draft.long_fill)
+                if long_term is not None:
+                    draft.long_term.append(long_term)
     return drafts
 
 
@@ -170,7 +201,9 @@ def _check(draft: _Draft, project: RawProject) -> list[Warning]:
 
 def _looks_like_project_table(table: Table) -> bool:
     rows = (table.row_cells(r) for r in range(table.n_rows))
-    return any(field_row(table, r, cells) or is_near_header(cells) for r, cells in enumerate(rows))
+    return any(
+        any(e.key not in INFO_KEYS for e in field_row(table, r, cells)) or is_near_header(cells)
+        for r, cells in enumerate(rows))
 
 
 def _paragraph_fields(text: str) -> list[FieldEntry]:

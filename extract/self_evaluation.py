@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from jixiao.extract.indicator_grid import header_keys
+from jixiao.extract.grid_header import header_keys
 from jixiao.extract.model import Block, Cell, Paragraph, Table
 from jixiao.extract.records import RawExecution, RawProject
 from jixiao.extract.vocabulary import LabelTable, fold_label, money_units, read_table, words

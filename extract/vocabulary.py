@@ -1,8 +1,9 @@
 """The extract stage's Chinese vocabulary, read from the tables in extract/vocab/.
 
-Labels are compared in a folded form (`fold_label`) so that stray spaces,
-full-width forms, a trailing colon, a leading "*" and a bracketed note such as
-"（万元）" do not stop a label from being recognised.
+Labels are compared in a folded form (`fold_label`) so that stray spaces and
+line breaks (产\n出\n指\n标), full-width forms, traditional characters, a trailing
+colon, a "*" marking a required field, a score ("(90分)") and a bracketed note such as "（万元）"
+or a pinyin note ("區(qū)") do not stop a label from being recognised.
 """
 
 from __future__ import annotations
@@ -14,12 +15,18 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from jixiao.extract.traditional import to_simplified
+
 _BRACKETED = re.compile(r"[(\[【〔〖]([^()\[\]【】〔〕〖〗]*)[)\]】〕〗]")
 _SPACES = re.compile(r"\s+")
 _COLONS = ":："
+# A score printed after a label: "年度绩效目标(90分)", "成本指标(0-20)分", "预算执行/10分".
+_SCORE = re.compile(r"/?[(\[]?\d+(?:[-~—]\d+)?[)\]]?分[)\]]?$")
 _VOCAB = Path(__file__).parent / "vocab"
-# A header may run on past its label ("指标值设定依据及数据来源"), a sentence may not.
+# A header may run on past its label ("指标值设定依据及数据来源"), a sentence may not;
+# a label shorter than _MIN_PREFIX_LABEL (指标) is matched whole only.
 _MAX_PREFIX_REST = 10
+_MIN_PREFIX_LABEL = 3
 _PUNCT = re.compile(r"[,.;!?，。；、！？]")
 # "项目名称：X" holds a label before its colon; a sentence with a colon late in it does not.
 _MAX_INLINE_LABEL = 12
@@ -42,9 +49,9 @@ def fold_label(text: str) -> tuple[str, tuple[str, ...]]:
 
     "项目资金（万元）：" -> ("项目资金", ("万元",)); "* 项目 名称" -> ("项目名称", ()).
     """
-    folded = _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    folded = _SCORE.sub("", to_simplified(_SPACES.sub("", unicodedata.normalize("NFKC", text))))
     notes = tuple(note for note in _BRACKETED.findall(folded) if note)
-    core = _BRACKETED.sub("", folded).strip("*").rstrip(_COLONS)
+    core = _BRACKETED.sub("", folded).replace("*", "").rstrip(_COLONS)
     return core, notes
 
 
@@ -73,6 +80,8 @@ class LabelTable:
         # Labels by first character, longest first, for the "header runs on" prefix match.
         self._by_first: dict[str, list[str]] = {}
         for label in sorted(self._keys, key=len, reverse=True):
+            if len(label) < _MIN_PREFIX_LABEL:
+                continue
             self._by_first.setdefault(label[0], []).append(label)
         self._longest = max(map(len, self._keys), default=0)
         self.match = lru_cache(maxsize=1024)(self._match)

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal, NamedTuple, get_args
 
+from jixiao.extract.categories import category_key, category_rows
 from jixiao.normalize.exceptions import VocabularyError
 from jixiao.normalize.records import Level1Code, Level2Code, Op
 from jixiao.normalize.text import compact
@@ -22,7 +23,6 @@ OPS: frozenset[str] = frozenset(get_args(Op))
 LEVEL1_CODES: frozenset[str] = frozenset(get_args(Level1Code))
 LEVEL2_CODES: frozenset[str] = frozenset(get_args(Level2Code))
 
-_LABEL_PUNCT = re.compile(r"[:：;；,，。、.]+$")
 
 # Tables whose words the tokenizer cuts out of a value: a word may sit in only one.
 TOKEN_TABLES = ("comparators", "connectors", "units", "scales", "numerals", "digits", "period_marks")
@@ -79,16 +79,9 @@ class Vocab(NamedTuple):
 
 
 def label_key(label: str) -> str:
-    """The form a label is looked up in: folded, no spaces, no trailing colon or suffix
-    from label_suffixes.tsv (社会效益类指标 → 社会效益)."""
-    key = _LABEL_PUNCT.sub("", compact(label))
-    return _label_suffix().sub("", key) or key
-
-
-@cache
-def _label_suffix() -> re.Pattern[str]:
-    words = sorted((c[0] for _, c in _rows("label_suffixes.tsv", ("word",))), key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(map(re.escape, words))})$")
+    """The form a 一级/二级指标 label is looked up in (社会效益类指标 → 社会效益, 產出指標 → 产出);
+    the folding is extract's, so both stages read extract/vocab/category_labels.tsv alike."""
+    return category_key(label)
 
 
 def _rows(name: str, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
@@ -143,17 +136,17 @@ def _day(text: str) -> int | None:
 
 def _labels(level: str, codes: frozenset[str]) -> dict[str, str]:
     out: dict[str, str] = {}
-    where = "normalize/vocab/labels.tsv"
-    for number, (lvl, label, code) in _rows("labels.tsv", ("level", "label", "code")):
+    where = "extract/vocab/category_labels.tsv"
+    for number, (lvl, label, code) in enumerate(category_rows(), start=1):
         if lvl not in ("1", "2"):
-            raise VocabularyError(where, f"line {number}: level must be 1 or 2")
+            raise VocabularyError(where, f"row {number} ({label}): level must be 1 or 2")
         if lvl != level:
             continue
         if code not in codes:
-            raise VocabularyError(where, f"line {number}: {code!r} is not a level{level} code")
+            raise VocabularyError(where, f"row {number} ({label}): {code!r} is not a level{level} code")
         key = label_key(label)
         if key in out:
-            raise VocabularyError(where, f"line {number}: {label!r} repeats a level {level} label")
+            raise VocabularyError(where, f"row {number}: {label!r} repeats a level {level} label")
         out[key] = code
     return out
 

@@ -56,15 +56,10 @@ def test_sample_projects_and_indicator_rows(facts: SampleFacts) -> None:
     for project, expected in zip(doc.projects, facts.projects):
         rows = [
             (i.location.table, i.location.row, i.level1, i.level2, i.name, i.raw, i.basis, i.nature, i.unit,
-             _with_weight(i.weight, i.extra))
+             i.weight, i.description, i.extra)
             for i in project.indicators
         ]
         assert rows == expected.rows, project.name
-
-
-def _with_weight(weight: str | None, extra: tuple) -> tuple:
-    """The facts list the 权重 / 分值 column among the extra columns; the reader keeps it as `weight`."""
-    return (("weight", weight),) + extra if weight is not None else extra
 
 
 def test_department_sample_reads_tasks_as_purpose_and_goal_lines() -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from jixiao.extract.categories import category_rows
+
 from jixiao.normalize import vocab as vocab_module
 from jixiao.normalize.exceptions import VocabularyError
 from jixiao.normalize.vocab import LEVEL1_CODES, LEVEL2_CODES, OPS, TOKEN_TABLES, VOCAB_DIR, label_key, vocab
@@ -24,7 +26,7 @@ def _words(name: str) -> list[str]:
     return [line.split("\t")[0] for line in lines if line.strip() and not line.startswith("#")]
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in VOCAB_DIR.glob("*.tsv") if p.name != "labels.tsv"))
+@pytest.mark.parametrize("name", sorted(p.name for p in VOCAB_DIR.glob("*.tsv")))
 def test_no_word_is_listed_twice_in_a_table(name: str) -> None:
     words = _words(name)
     assert len(words) == len(set(words))
@@ -32,9 +34,7 @@ def test_no_word_is_listed_twice_in_a_table(name: str) -> None:
 
 @pytest.mark.parametrize("level", ["1", "2"])
 def test_no_label_is_listed_twice(level: str) -> None:
-    lines = (VOCAB_DIR / "labels.tsv").read_text(encoding="utf-8").splitlines()[1:]
-    keys = [label_key(line.split("\t")[1]) for line in lines
-            if line.strip() and not line.startswith("#") and line.split("\t")[0] == level]
+    keys = [label_key(label) for lvl, label, _ in category_rows() if lvl == level]
     assert len(keys) == len(set(keys))
 
 

@@ -1,0 +1,256 @@
+"""An indicator grid's header: which grid column holds what.
+
+Columns are named by their header label (extract/vocab/header_labels.tsv), then
+checked against the rows below, because real tables label them loosely:
+- a header may take two rows: 指标值 over "2021年实际实现值 | 预期2022年实现值", or
+  区域目标值 over one column per county; one of the sub-columns is the target;
+- the mid-term and the annual block may stand side by side (二级指标(长期) … 指标值(年度));
+- the column headed 一级指标 may hold 二级 categories and the one headed 二级指标 the
+  indicators' names (the 一级 level simply absent);
+- a grid may have no levels at all (指标 | 指标权重 | 计量单位 | 指标性质 | 指标值).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from jixiao.extract.categories import category_levels
+from jixiao.extract.model import Cell, Table
+from jixiao.extract.vocabulary import fold_label, header_labels, words
+
+# A self-evaluation's result columns (实际完成值, 得分, 偏差原因分析), read into RawIndicator too.
+SELF_EVALUATION_KEYS = ("actual", "score", "deviation")
+# Keys that become RawIndicator fields, in the order a cell is claimed: a cell
+# spanning two columns belongs to the first, except where SHARED allows both.
+CORE_KEYS = ("level1", "level2", "name", "description", "value", "basis", "nature", "direction",
+             "value_type", "unit", "weight") + SELF_EVALUATION_KEYS
+SHARED = {("level1", "level2"), ("name", "description")}
+IGNORED_KEYS = frozenset({"side"})
+LEVEL_KEYS = ("level1", "level2", "name")
+# How many rows below a header are looked at to see what its columns hold.
+_SAMPLE_ROWS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class GridColumns:
+    """Where each header sits: core key -> grid column; extra columns as (header, column)."""
+
+    header_row: int
+    core: tuple[tuple[str, int], ...]
+    extra: tuple[tuple[str, int], ...]
+    unknown: tuple[str, ...]
+    """Headers no vocabulary table knows (kept as extra columns)."""
+    keys: frozenset[str] = frozenset()
+    """Every header key the row holds (权重 -> "weight" included)."""
+    last_row: int = -1
+    """The header's last row (a sub-header row below `header_row`); -1 when it has one row."""
+    long_term: GridColumns | None = None
+    """The mid-term / 长期 block beside the annual one, read into long_term_indicators."""
+
+    @property
+    def end(self) -> int:
+        """The last row that belongs to the header."""
+        return max(self.header_row, self.last_row)
+
+
+@cache
+def _grid_words(kind: str) -> tuple[str, ...]:
+    return words("grid_words.tsv", kind)
+
+
+def _says(text: str, kind: str) -> bool:
+    folded = fold_label(text)[0] + "".join(fold_label(text)[1])
+    return any(word in folded for word in _grid_words(kind))
+
+
+def header_keys(cells: tuple[Cell, ...]) -> dict[str, Cell]:
+    """Header keys of a row's distinct cells (first cell per key)."""
+    keys: dict[str, Cell] = {}
+    match = header_labels().match
+    for cell in cells:
+        if cell.text.strip():
+            found = match(cell.text)
+            if found is not None and found.key not in keys:
+                keys[found.key] = cell
+    return keys
+
+
+def is_near_header(cells: tuple[Cell, ...]) -> bool:
+    """A row (its distinct cells) names indicator columns but lacks what a grid needs (say, 指标值)."""
+    keys = header_keys(cells)
+    return len(keys.keys() & {"level1", "level2", "name", "value"}) >= 2
+
+
+def _sub_cells(table: Table, cells: tuple[Cell, ...], r: int) -> dict[int, list[Cell]]:
+    """Cells of row r+1 that sub-divide a header cell of row r spanning several columns,
+    by the header cell's column; {} when row r+1 is no sub-header row."""
+    below = r + 1
+    if below >= table.n_rows or not any(cell.row_span > 1 for cell in cells):
+        return {}
+    parents = [cell for cell in cells if cell.col_span > 1]
+    subs: dict[int, list[Cell]] = {}
+    for cell in table.row_cells(below):
+        if cell.row != below:
+            continue
+        parent = next((p for p in parents if p.col <= cell.col < p.col + p.col_span), None)
+        if parent is None:
+            return {}
+        subs.setdefault(parent.col, []).append(cell)
+    return subs
+
+
+def _target_column(subs: list[Cell]) -> Cell:
+    """The sub-column of a value header that holds this year's target: one that says so
+    (预期, 目标 …), else the first that is not a past result (2021年实际实现值), else the first."""
+    for sub in subs:
+        if _says(sub.text, "target"):
+            return sub
+    return next((sub for sub in subs if not _says(sub.text, "past")), subs[0])
+
+
+def _labelled_columns(
+    cells: tuple[Cell, ...], subs: dict[int, list[Cell]], r: int
+) -> tuple[list[tuple[str, int, str]], list[tuple[str, int]], list[str]]:
+    """(key, column, header text) of the known columns, (header, column) of the others, unknown headers."""
+    match = header_labels().match
+    labelled: list[tuple[str, int, str]] = []
+    extra: list[tuple[str, int]] = []
+    unknown: list[str] = []
+    for cell in cells:
+        text = cell.text.strip()
+        if not text or cell.row != r:
+            continue
+        found = match(text)
+        children = subs.get(cell.col, [])
+        if found is None:
+            if not children:
+                extra.append((text, cell.col))
+                unknown.append(text)
+                continue
+            # a header no table knows over sub-headers that say what they are
+            for sub in children:
+                sub_found = match(sub.text)
+                if sub_found is not None:
+                    labelled.append((sub_found.key, sub.col, f"{text}/{sub.text.strip()}"))
+                else:
+                    extra.append((f"{text}/{sub.text.strip()}", sub.col))
+            continue
+        if not children:
+            labelled.append((found.key, cell.col, text))
+            continue
+        chosen = _target_column(children) if found.key == "value" else children[0]
+        labelled.append((found.key, chosen.col, f"{text}/{chosen.text.strip()}"))
+        extra.extend((f"{text}/{sub.text.strip()}", sub.col) for sub in children if sub is not chosen)
+    return labelled, extra, unknown
+
+
+def _blocks(labelled: list[tuple[str, int, str]]) -> list[list[tuple[str, int, str]]]:
+    """The labelled columns split where a key repeats (a second 三级指标 … 指标值 block)."""
+    blocks: list[list[tuple[str, int, str]]] = [[]]
+    for item in sorted(labelled, key=lambda item: item[1]):
+        if any(key == item[0] for key, _, _ in blocks[-1]) and item[0] not in IGNORED_KEYS:
+            blocks.append([])
+        blocks[-1].append(item)
+    return blocks
+
+
+def _annual_and_long_term(
+    labelled: list[tuple[str, int, str]],
+) -> tuple[list[tuple[str, int, str]], list[tuple[str, int, str]] | None]:
+    """The annual block's columns and the mid-term block's, when the header has two.
+
+    A block says which it is in its headers (指标值(长期), 指标值(年度)); where none
+    says, the last block is the annual one, as the templates print them.
+    """
+    blocks = _blocks(labelled)
+    if len(blocks) < 2:
+        return labelled, None
+    counts = Counter(key for key, _, _ in labelled)
+    shared = [item for item in blocks[0] if counts[item[0]] == 1]
+    own = [[item for item in block if counts[item[0]] > 1] for block in blocks]
+    annual = next((i for i, block in enumerate(own) if any(_says(t, "annual") for _, _, t in block)), None)
+    midterm = next((i for i, block in enumerate(own) if any(_says(t, "midterm") for _, _, t in block)), None)
+    if annual is None:
+        annual = len(own) - 1 if midterm != len(own) - 1 else 0
+    other = midterm if midterm is not None and midterm != annual else (0 if annual else 1)
+    return shared + own[annual], shared + own[other]
+
+
+def _column_texts(table: Table, start: int, col: int) -> list[str]:
+    texts = []
+    for r in range(start, min(table.n_rows, start + _SAMPLE_ROWS)):
+        cell = table.grid[r][col] if col < len(table.grid[r]) else None
+        if cell is not None and cell.row == r and cell.text.strip():
+            texts.append(cell.text)
+    return texts
+
+
+def _content_level(texts: list[str]) -> str | None:
+    """What a column headed 一级/二级指标 really holds: "level1", "level2", "name", or None (empty)."""
+    if not texts:
+        return None
+    levels = [category_levels(text) for text in texts]
+    if sum(1 for found in levels if not found) * 2 > len(texts):
+        return "name"
+    if any(found == {2} for found in levels) and not any(found == {1} for found in levels):
+        return "level2"
+    return "level1"
+
+
+def _relabel_levels(table: Table, start: int, labelled: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """Without a 三级指标 column, name the 一级/二级 columns by what they hold: the column of
+    indicator names is `name`, and categories that are 二级 ones are `level2`."""
+    if any(key == "name" for key, _, _ in labelled):
+        return labelled
+    held = {col: _content_level(_column_texts(table, start, col))
+            for key, col, _ in labelled if key in ("level1", "level2")}
+    found = [h for h in held.values() if h is not None]
+    if not found or len(found) != len(set(found)):
+        return labelled
+    return [(held.get(col) or key, col, text) if key in ("level1", "level2") else (key, col, text)
+            for key, col, text in labelled]
+
+
+def _side_as_name(labelled: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """A 绩效指标 header that is not the grid's side label but a column of its own holds the names."""
+    keys = {key for key, _, _ in labelled}
+    if "name" in keys or "side" not in keys:
+        return labelled
+    first = min(col for _, col, _ in labelled)
+    return [("name" if key == "side" and col > first else key, col, text) for key, col, text in labelled]
+
+
+def _columns(
+    r: int, last_row: int, labelled: list[tuple[str, int, str]],
+    extra: list[tuple[str, int]], unknown: list[str], long_term: GridColumns | None = None,
+) -> GridColumns:
+    core: list[tuple[str, int]] = []
+    claimed: set[int] = set()
+    for key in CORE_KEYS:
+        for k, col, _ in labelled:
+            if k == key and key not in dict(core):
+                core.append((key, col))
+                claimed.add(col)
+    first_core = min((col for _, col in core), default=0)
+    others = [(text, col) for key, col, text in labelled if col not in claimed and key not in IGNORED_KEYS]
+    kept_extra = tuple((text, col) for text, col in [*others, *extra] if col > first_core)
+    keys = frozenset(key for key, _, _ in labelled)
+    return GridColumns(r, tuple(core), tuple(sorted(kept_extra, key=lambda e: e[1])), tuple(unknown),
+                       keys, last_row, long_term)
+
+
+def find_header(table: Table, cells: tuple[Cell, ...], r: int) -> GridColumns | None:
+    """Row r (its distinct cells) read as an indicator header, or None when it is not one."""
+    keys = header_keys(cells)
+    if "value" not in keys or not keys.keys() & {"level1", "level2", "name"}:
+        return None
+    subs = _sub_cells(table, cells, r)
+    last_row = r + 1 if subs else -1
+    labelled, extra, unknown = _labelled_columns(cells, subs, r)
+    first_data = max(r, last_row) + 1
+    labelled = _side_as_name(_relabel_levels(table, first_data, labelled))
+    annual, other = _annual_and_long_term(labelled)
+    long_term = _columns(r, last_row, other, [], []) if other else None
+    return _columns(r, last_row, annual, extra, unknown, long_term)
