@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from jixiao.load import schema
 from jixiao.load.database import is_transient, write_connection
-from jixiao.load.document_key import document_key_for, document_kind
+from jixiao.load.document_key import document_key_for, report_document_kind
 from jixiao.load.exceptions import JixiaoError, LoadError
 from jixiao.load.files import file_sha256, iter_report_files
 from jixiao.load.migrate import ensure_schema
@@ -130,7 +130,7 @@ class Loader:
             document_key = document_key_for(report, key)
         except LoadError as e:
             return self.record_failure(path=path, sha256=sha, error_code=e.code, message=str(e), run_id=run_id)
-        kind = document_kind(report.document.title)
+        kind = report_document_kind(report)
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 with self._transaction() as conn:

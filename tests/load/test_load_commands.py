@@ -15,6 +15,7 @@ import load_factory as f
 from jixiao.cli import main
 from jixiao.load.catalog import VIEWS, view
 from jixiao.load.ingest import ingest_report
+from jixiao.load.migrate import HEAD_REVISION
 
 KEY = "唐山市市场监督管理局/2021/department_overall"
 
@@ -37,10 +38,10 @@ def test_db_upgrade_creates_the_schema_and_current_reports_it(empty_db_url: str,
     if empty_db_url.startswith("sqlite:///"):
         Path(empty_db_url.removeprefix("sqlite:///")).touch()  # an empty file is an empty SQLite database
     assert run(["db", "current", "--db", empty_db_url], capsys)[1].endswith("none (empty database) "
-                                                                           "(latest is 0001; run `jixiao db upgrade`)\n")
+                                                                           f"(latest is {HEAD_REVISION}; run `jixiao db upgrade`)\n")
     code, out, _ = run(["db", "upgrade", "--db", empty_db_url], capsys)
-    assert (code, out.endswith(": schema at revision 0001 (latest)\n")) == (0, True)
-    assert run(["db", "current", "--db", empty_db_url], capsys)[1].endswith("schema at revision 0001 (latest)\n")
+    assert (code, out.endswith(f": schema at revision {HEAD_REVISION} (latest)\n")) == (0, True)
+    assert run(["db", "current", "--db", empty_db_url], capsys)[1].endswith(f"schema at revision {HEAD_REVISION} (latest)\n")
 
 
 def test_db_takes_the_url_from_the_environment(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
