@@ -112,11 +112,10 @@ def _labelled_at(table: Table, r: int, score_at: tuple[int, int] | None) -> list
         key = _key(cell)
         if key not in ("total_score", "grade") or cell.row != r:
             continue
-        value = None
         if key == "total_score" and score_col is not None and score_col > cell.col:
-            at = table.grid[r][score_col]
+            at = table.grid[r][score_col]  # left blank: no total, whatever the 分值 beside it says
             value = at.text.strip() if at is not None and at is not cell else None
-        if not value:
+        else:
             right = next((c for c in cells[i + 1:] if c.text.strip()), None)
             value = right.text.strip() if right is not None and _key(right) is None else None
         if value:

@@ -3,7 +3,7 @@
 `met` compares by the target's comparator: ≥ 95% against 97% is met; a deadline
 (2023年6月30日前) against a completion date; a ≤ cost against the money spent; a range
 against a number inside it. A target without a comparator (13000批次, op "=") is a
-quantity to reach, or, for a cost indicator, a ceiling not to pass. A completion word
+quantity to reach, or, for an amount under a cost indicator, a ceiling not to pass. A completion word
 (已完成 1, 基本完成 0.5, 未完成 0) decides on its own: only a full 1 is met. A bare
 number actual ("97" against "≥95%") is read in the target's unit and scale.
 Anything else (text against text that differs, units that differ) is None: not told.
@@ -85,7 +85,8 @@ def outcome(target: ParsedValue, actual: ParsedValue | None, *, level2_code: str
     value = _comparable(target, actual)
     if value is None or target.value is None:
         return Outcome(None, None)
-    is_cost = level1_code in COST_CODES or level2_code in COST_CODES
+    # Only an amount is a ceiling; a rate under 成本指标 (预算资金完成率 95%) is still one to reach.
+    is_cost = (level1_code in COST_CODES or level2_code in COST_CODES) and target.kind == "number"
     met = _compare(target.op, value, target.value, target.value_max, is_cost)
     achievement = None
     if target.op != "range" and target.value != 0:

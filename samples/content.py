@@ -17,6 +17,7 @@ SAMPLE_DATA = (
     "department_overall_2022",
     "multi_project_tables_2022",
     "variants_2024",
+    "tangshan_2021_self_evaluation",
 )
 
 

@@ -23,8 +23,9 @@ from samples.layouts import RENDERERS  # noqa: E402
 from samples.model import Report  # noqa: E402
 
 SAMPLES_DIR = Path(__file__).resolve().parent
-LAYOUTS = tuple(RENDERERS)
-"""seed (a), mof (b), export (c), department (d), multi (e), variants (f)."""
+LAYOUTS = corpus.LAYOUT_CHOICES
+"""seed (a), mof (b), export (c), department (d), multi (e), variants (f): the random corpus's layouts
+(RENDERERS also has the self_evaluation layout of the committed samples)."""
 
 
 def render_report(report: Report) -> bytes:

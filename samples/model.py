@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 # columns a layout may give an indicator row; any of them may be empty
 INDICATOR_FIELDS = (
     "level1", "level2", "name", "description", "value", "basis",
-    "nature", "unit", "weight", "score", "standard", "remark", "explain", "fx",
+    "nature", "unit", "weight", "score", "standard", "remark", "explain", "fx", "actual", "deviation",
 )
 
 
@@ -30,6 +30,10 @@ class Indicator:
     explain: str = ""
     fx: str = ""
     """Space-separated row features: sdt_row sdt_value grid_before grid_after ragged span12."""
+    actual: str = ""
+    """Self-evaluation: 实际完成值."""
+    deviation: str = ""
+    """Self-evaluation: 偏差原因分析及改进措施."""
 
     @classmethod
     def from_row(cls, columns: list[str], row: list[str]) -> "Indicator":
@@ -68,6 +72,12 @@ class Project:
     """Paragraphs written just before this project's table."""
     split_after: int = 0
     """Layout e: continue the grid in a second table after this many indicator rows."""
+    execution: list[str] = field(default_factory=list)
+    """Self-evaluation: 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分 of 年度资金总额 (万元)."""
+    result: str = ""
+    """Self-evaluation: 实际完成情况 beside the 预期目标."""
+    total_score: str = ""
+    grade: str = ""
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from samples.docx_writer import Package
-from samples.layouts import department, export, mof, multi, seed, variants
+from samples.layouts import department, export, mof, multi, seed, self_evaluation, variants
 from samples.model import Report
 
 RENDERERS: dict[str, Callable[[Package, Report], None]] = {
@@ -15,4 +15,5 @@ RENDERERS: dict[str, Callable[[Package, Report], None]] = {
     "department": department.render,
     "multi": multi.render,
     "variants": variants.render,
+    "self_evaluation": self_evaluation.render,
 }

@@ -45,28 +45,22 @@ _VALUE = "x.kind, x.op, x.value, x.value_max, x.unit, x.scale, x.date"
 _RESULTS = """x.actual_raw, x.actual_kind, x.actual_op, x.actual_value, x.actual_value_max, x.actual_unit,
        x.actual_scale, x.actual_date, x.weight, x.score, x.deviation, x.met, x.achievement"""
 
-V_INDICATORS_0001 = f"""
+def _v_indicators(results: str) -> str:
+    """v_indicators as 0001 made it, with `results` after its last column."""
+    return f"""
 SELECT {_DOCUMENT},
        {_PROJECT},
        x.id AS indicator_id, x.ordinal AS indicator_ordinal,
        x.level1, x.level1_code, x.level2, x.level2_code, x.name AS indicator_name, x.description, x.raw,
        {_VALUE},
-       x.basis, x.location_table, x.location_row
+       x.basis, x.location_table, x.location_row{results}
 {_CURRENT}
 JOIN projects p ON p.document_id = d.id
 JOIN indicators x ON x.project_id = p.id"""
 
-V_INDICATORS = f"""
-SELECT {_DOCUMENT},
-       {_PROJECT},
-       x.id AS indicator_id, x.ordinal AS indicator_ordinal,
-       x.level1, x.level1_code, x.level2, x.level2_code, x.name AS indicator_name, x.description, x.raw,
-       {_VALUE},
-       x.basis, x.location_table, x.location_row,
-       d.report_kind, {_RESULTS}
-{_CURRENT}
-JOIN projects p ON p.document_id = d.id
-JOIN indicators x ON x.project_id = p.id"""
+
+V_INDICATORS_0001 = _v_indicators("")
+V_INDICATORS = _v_indicators(f",\n       d.report_kind, {_RESULTS}")
 
 
 def _side(kind: str) -> str:
