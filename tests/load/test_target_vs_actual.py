@@ -1,6 +1,6 @@
 """The seed's targets (samples/tangshan_2021_market_supervision.docx) and its self-evaluation
-(samples/tangshan_2021_self_evaluation.docx) side by side in v_target_vs_actual and
-v_budget_execution, on every engine."""
+(samples/tangshan_2021_self_evaluation.docx) side by side in v_target_vs_actual,
+v_budget_execution and the HTML report, on every engine."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from sqlalchemy.engine import Engine
 
 from jixiao.load.catalog import view
 from jixiao.load.ingest import ingest_paths
+from jixiao.load.report import render_report
+from jixiao.load.report.achievement import read_achievement
 from jixiao.pipeline import read_report
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -63,3 +65,20 @@ def test_budget_execution_per_project(engine: Engine) -> None:
         ("228002B20DX0003", 2420000.0, 2420000.0, 2277200.0, 94.1, 142800.0, 10.0, 9.4, 88.6, "良"),
         ("228012B21DX0001", 5000000.0, 5000000.0, None, None, None, None, None, None, None),
     ]
+
+
+def test_the_html_report_shows_achievement_per_department_and_the_unmet_targets(engine: Engine) -> None:
+    _ingest(engine)
+    with engine.connect() as conn:
+        data = read_achievement(conn)
+    (department,) = data.departments
+    assert (department.department, department.fiscal_year, department.with_result, department.met,
+            department.unmet, department.unknown) == ("唐山市市场监督管理局", 2021, 20, 15, 5, 0)
+    assert department.execution_rate == 97.79  # 1483.39 of 1516.88 万元 (the blank project left out)
+    assert [(u.project, u.indicator, u.target, u.actual, u.score, u.weight) for u in data.unmet][:2] == [
+        ("食品药品安全协管员补贴", "补贴人员数量", "2953人", "2890人", 14.5, 15.0),
+        ("食品药品安全协管员补贴", "补贴覆盖率", "100%", "97.9%", 10.0, 10.0),
+    ]
+    html, _ = render_report(engine)
+    section = html.split('<section id="achievement">', 1)[1].split("</section>", 1)[0]
+    assert "补贴快检室" in section and "2022年1月15日" in section and "6家单位未达到补贴条件" in section
