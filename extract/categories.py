@@ -8,7 +8,7 @@ labels to level1_code / level2_code.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from jixiao.extract.vocabulary import fold_label, read_table
 
@@ -21,6 +21,7 @@ def _suffix() -> re.Pattern[str]:
     return re.compile(f"(?:{'|'.join(map(re.escape, words))})$")
 
 
+@lru_cache(maxsize=2048)
 def category_key(label: str) -> str:
     """The form a category label is compared in: folded as labels are (spaces, traditional
     characters, notes), without a trailing 类/指标/类指标 (社会效益类指标 → 社会效益)."""

@@ -165,9 +165,9 @@ def _annual_and_long_term(
     says, the last block is the annual one, as the templates print them.
     """
     blocks = _blocks(labelled)
-    if len(blocks) < 2:
-        return labelled, None
     counts = Counter(key for key, _, _ in labelled)
+    if len(blocks) < 2 or not any(counts[key] > 1 for key in ("name", "level2")):
+        return labelled, None  # one block; a second 指标值-like column is kept as extra
     shared = [item for item in blocks[0] if counts[item[0]] == 1]
     own = [[item for item in block if counts[item[0]] > 1] for block in blocks]
     annual = next((i for i, block in enumerate(own) if any(_says(t, "annual") for _, _, t in block)), None)
@@ -237,20 +237,87 @@ def _columns(
     others = [(text, col) for key, col, text in labelled if col not in claimed and key not in IGNORED_KEYS]
     kept_extra = tuple((text, col) for text, col in [*others, *extra] if col > first_core)
     keys = frozenset(key for key, _, _ in labelled)
-    return GridColumns(r, tuple(core), tuple(sorted(kept_extra, key=lambda e: e[1])), tuple(unknown),
+    # a header left of the grid is its side label (年度绩效目标(90分)), not an unknown column
+    unknown_kept = tuple(text for text in unknown if any(t == text for t, _ in kept_extra))
+    return GridColumns(r, tuple(core), tuple(sorted(kept_extra, key=lambda e: e[1])), unknown_kept,
                        keys, last_row, long_term)
+
+
+def _unknown_as_levels(
+    table: Table, start: int, labelled: list[tuple[str, int, str]], extra: list[tuple[str, int]]
+) -> tuple[list[tuple[str, int, str]], list[tuple[str, int]]]:
+    """An unreadable header (a garbled 绩效指标分类) over a column of categories left of the
+    names is a level column all the same."""
+    keys = {key for key, _, _ in labelled}
+    first = min((col for key, col, _ in labelled if key in ("name", "side", "value")), default=0)
+    kept = []
+    for text, col in extra:
+        held = _content_level(_column_texts(table, start, col)) if col < first else None
+        if held in ("level1", "level2") and held not in keys:
+            labelled.append((held, col, text))
+            keys.add(held)
+        else:
+            kept.append((text, col))
+    return labelled, kept
+
+
+def _values_under_unknown_headers(
+    labelled: list[tuple[str, int, str]], extra: list[tuple[str, int]]
+) -> tuple[list[tuple[str, int, str]] | None, list[tuple[str, int]]]:
+    """A grid with no 指标值 header whose values stand under headers no table lists, right of
+    every known column (one column per town: 笏石街道办 | 埭头镇): the first of them is the value."""
+    last_known = max(col for _, col, _ in labelled)
+    after = [(text, col) for text, col in extra if col > last_known]
+    if not after:
+        return None, extra
+    text, col = after[0]
+    return [*labelled, ("value", col, text)], [e for e in extra if e != after[0]]
 
 
 def find_header(table: Table, cells: tuple[Cell, ...], r: int) -> GridColumns | None:
     """Row r (its distinct cells) read as an indicator header, or None when it is not one."""
     keys = header_keys(cells)
-    if "value" not in keys or not keys.keys() & {"level1", "level2", "name"}:
+    if not keys.keys() & {"level1", "level2", "name", "side", "description"}:
+        return None
+    if "value" not in keys and "name" not in keys:
         return None
     subs = _sub_cells(table, cells, r)
     last_row = r + 1 if subs else -1
     labelled, extra, unknown = _labelled_columns(cells, subs, r)
+    if "value" not in keys:
+        labelled, extra = _values_under_unknown_headers(labelled, extra)
+        if labelled is None:
+            return None
     first_data = max(r, last_row) + 1
+    labelled, extra = _unknown_as_levels(table, first_data, labelled, extra)
     labelled = _side_as_name(_relabel_levels(table, first_data, labelled))
     annual, other = _annual_and_long_term(labelled)
     long_term = _columns(r, last_row, other, [], []) if other else None
     return _columns(r, last_row, annual, extra, unknown, long_term)
+
+
+def _value_likeness(texts: list[str]) -> float:
+    return sum(any(ch.isdigit() or ch in "%％≥≤><" for ch in text) for text in texts) / len(texts) if texts else 0.0
+
+
+def infer_header(table: Table, r: int) -> GridColumns | None:
+    """A grid whose header no table lists, found by what its rows hold: from row r down, columns
+    of categories (产出指标, 数量指标), then a column of names, then values. None when the
+    rows do not read so."""
+    held = {col: _content_level(_column_texts(table, r, col)) for col in range(table.n_cols)}
+    levels = [col for col in sorted(held) if held[col] in ("level1", "level2")]
+    if not levels:
+        return None
+    names = [col for col in sorted(held) if col > levels[-1] and held[col] == "name"]
+    if not names:
+        return None
+    name = names[0]
+    after = [col for col in names[1:] if table.grid[r][col] is not table.grid[r][name]]
+    if not after:
+        return None
+    value = max(after, key=lambda col: (_value_likeness(_column_texts(table, r, col)), -col))
+    labelled = [(held[col] or "level1", col, "") for col in levels] + [("name", name, ""), ("value", value, "")]
+    keys = [key for key, _, _ in labelled]
+    if len(keys) != len(set(keys)):
+        return None
+    return _columns(r - 1, -1, labelled, [], [])

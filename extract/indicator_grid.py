@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jixiao.extract.categories import category_levels
 from jixiao.extract.grid_header import SELF_EVALUATION_KEYS, SHARED, GridColumns, find_header, is_near_header
 from jixiao.extract.model import Cell, Location, Table
 from jixiao.extract.records import RawIndicator
@@ -57,6 +58,16 @@ def _owners(row: tuple[Cell | None, ...], columns: GridColumns) -> tuple[dict[st
     return owner, set(claimed), note
 
 
+def _is_footer(owner: dict[str, Cell], r: int) -> bool:
+    """A row with no indicator name whose category cells, new in this row, hold no category:
+    a sign-off line (财政资金管理科室(盖章) 年 月 日) drawn inside the grid."""
+    if _text(owner.get("name")):
+        return False
+    fresh = [cell for key in ("level1", "level2") if (cell := owner.get(key)) is not None
+             and cell.row == r and cell.text.strip()]
+    return bool(fresh) and not any(category_levels(cell.text) for cell in fresh)
+
+
 def read_row(
     table: Table, r: int, columns: GridColumns, fill: CategoryFill
 ) -> RawIndicator | None:
@@ -64,7 +75,7 @@ def read_row(
     no value) or a note spanning the row. Updates `fill` either way."""
     row = table.grid[r]
     owner, claimed, note = _owners(row, columns)
-    if note:
+    if note or _is_footer(owner, r):
         return None
     level1, level2 = _text(owner.get("level1")), _text(owner.get("level2"))
     if level1:

@@ -15,6 +15,11 @@ from jixiao.extract.vocabulary import read_table, words
 
 _SENTENCE_END = "。；;"
 _MAX_TITLE = 60
+_MAX_NAMED_TITLE = 120
+# A pinyin note a mirror site put after a character: 區(qū), 績(jī).
+_PINYIN_NOTE = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
+# A line that only names the year: (2021年), （ 2024 年度）, 2020年度) that lost a bracket.
+_YEAR_LINE = re.compile(r"[\s(（]*((?:19|20)\d{2})\s*年度?[\s)）]*")
 
 
 @cache
@@ -70,7 +75,18 @@ def _is_title_candidate(paragraph: Paragraph) -> bool:
 
 
 def _looks_like_body(text: str) -> bool:
-    return len(text) > _MAX_TITLE or text.rstrip()[-1] in _SENTENCE_END
+    text = _PINYIN_NOTE.sub("", text).strip()
+    if not text:
+        return True
+    if text.endswith(words("title_words.tsv", "end")):
+        return len(text) > _MAX_NAMED_TITLE
+    return len(text) > _MAX_TITLE or text[-1] in _SENTENCE_END
+
+
+def year_line(text: str) -> int | None:
+    """The year a line names when it names nothing else: "（2021年）", "( 2024 年度)", "2020年度)"."""
+    m = _YEAR_LINE.fullmatch(text.strip())
+    return int(m.group(1)) if m else None
 
 
 def document_title(paragraphs: Sequence[Paragraph], first_table: Table | None = None) -> str | None:
@@ -89,12 +105,21 @@ def document_title(paragraphs: Sequence[Paragraph], first_table: Table | None = 
     for paragraph in intro:
         if not _looks_like_body(paragraph.text.strip()):
             return paragraph.text.strip()
-    if first_table is not None and first_table.n_rows:
-        cells = first_table.row_cells(0)
-        text = cells[0].text.strip() if len(cells) == 1 else ""
-        if text and field_label(text) is None and not _looks_like_body(text):
+    for text in _table_title_rows(first_table):
+        if field_label(text) is None and year_line(text) is None and not _looks_like_body(text):
             return text
     return None
+
+
+def _table_title_rows(table: Table | None) -> list[str]:
+    """Texts of the rows opening a table that are one cell across it (a title, a year line)."""
+    texts = []
+    for r in range(min(table.n_rows, 3) if table is not None else 0):
+        cells = table.row_cells(r)  # type: ignore[union-attr]
+        if len(cells) != 1 or not cells[0].text.strip():
+            break
+        texts.append(cells[0].text.strip())
+    return texts
 
 
 def organisations(text: str) -> list[str]:
@@ -119,21 +144,27 @@ def department(title: str | None, paragraphs: Sequence[Paragraph], projects: Seq
 
 
 def fiscal_year(
-    title: str | None, intro: Sequence[Paragraph], paragraphs: Sequence[Paragraph],
+    title: str | None, intro: Sequence[str], paragraphs: Sequence[Paragraph],
     projects: Sequence[RawProject],
 ) -> int | None:
-    """The year a title or the opening text names, else the year most deadlines name."""
+    """The year a title or the opening lines name (a paragraph or a table's first rows), else
+    the year most deadlines name, else the one the targets and goals name most."""
     in_title, of_report, deadline = _year_patterns()
     if title and (m := in_title.search(title)):
         return int(m.group(1))
-    for paragraph in intro:
-        if m := of_report.search(paragraph.text):
+    for text in intro:
+        if m := of_report.search(text):
             return int(m.group(1))
+        if (year := year_line(text)) is not None:
+            return year
     texts = [i.raw for p in projects for i in p.indicators] + [p.text for p in paragraphs]
+    texts += [text for p in projects for text in (p.goal, p.name) if text]
     deadlines = Counter(int(a or b) for text in texts for a, b in deadline.findall(text))
     if deadlines:
         return max(deadlines, key=lambda year: (deadlines[year], year))
     named = Counter(int(y) for text in texts for y in of_report.findall(text))
+    if not named:
+        named = Counter(int(y) for text in texts for y in in_title.findall(text))
     return max(named, key=lambda year: (named[year], year)) if named else None
 
 
@@ -151,7 +182,8 @@ def document_info(blocks: Sequence[Block], projects: Sequence[RawProject]) -> Do
     for paragraph in before_tables:
         if paragraph_number(paragraph) is not None:
             break
-        intro.append(paragraph)
+        intro.append(paragraph.text)
+    intro += _table_title_rows(first_table)
     return DocumentInfo(
         title=title,
         department=department(title, paragraphs, projects),

@@ -98,6 +98,7 @@ WarningCode: TypeAlias = Literal[
     "table_unrecognised",
     "header_not_found",
     "label_unknown",
+    "field_unknown",
     "value_unparsed",
     "project_incomplete",
     "duplicate_project",

@@ -6,12 +6,21 @@ labels (第一季度 第二季度 …), the cell below it. Found by label, never
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from jixiao.extract.model import Cell, Table
-from jixiao.extract.vocabulary import LabelMatch, field_labels, header_labels
+from jixiao.extract.vocabulary import LabelMatch, field_labels, fold_label, header_labels, read_table
 
+# A cell no table lists is a label only when short, without digits or sentence punctuation.
+_MAX_GUESSED_LABEL = 12
+UNKNOWN_KEY = "unknown"
+_MAX_HEADER_CELL = 6
+_SENTENCE = re.compile(r"[,.;!?，。；、！？]")
 TASK_TEXT_KEYS = ("task_name", "task_content")
+# Fields whose value is prose, written beside its label or under it.
+PROSE_KEYS = frozenset({"goal", "goal_midterm", "purpose"})
 # A sub-label standing between a label and its value (一般公共预算拨款 | 小计 | 1800).
 PASS_THROUGH_KEYS = frozenset({"subtotal"})
 
@@ -26,11 +35,31 @@ class FieldEntry:
     row: int
     col: int = 0
     """Grid column of the label (mid-term and annual money sit in columns side by side)."""
+    label: str | None = None
+    """The label as written, when it was recognised by its words (field_words.tsv), not listed."""
 
 
 def field_label(text: str) -> LabelMatch | None:
     """The field label a cell's text is, or None."""
     return field_labels().match(text) if text.strip() else None
+
+
+@cache
+def _field_words() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    rows = read_table("field_words.tsv")
+    return tuple((key, tuple(needed.split()), tuple(w for w in excluded.split() if w != "-"))
+                 for key, needed, excluded in rows)
+
+
+def guess_field(text: str) -> str | None:
+    """The field key a label no table lists says by its words (项目资金名称 → name), or None.
+
+    """
+    core = fold_label(text)[0]
+    for key, needed, excluded in _field_words():
+        if all(w in core for w in needed) and not any(w in core for w in excluded):
+            return key
+    return None
 
 
 def _is_label(cell: Cell | None) -> bool:
@@ -62,6 +91,15 @@ def _task_list(table: Table, label: Cell, sub_labels: tuple[Cell, ...]) -> str |
     return "\n".join(lines) or None
 
 
+def _prose_below(table: Table, label: Cell, beside: str) -> str:
+    """A goal's text: the cell beside its label, unless that is a short heading of another column
+    (年度目标 | 年度总体目标完成情况) and the goal is written under the label."""
+    if len(beside) > _MAX_HEADER_CELL * 2 or any(ch.isdigit() for ch in beside) or _SENTENCE.search(beside):
+        return beside
+    below = _value_below(table, label)
+    return below if below and len(below) > len(beside) * 2 else beside
+
+
 def leftmost_is_field_label(cells: tuple[Cell, ...], r: int) -> bool:
     """True when the first non-empty cell of row r (given its distinct cells) starts in this row and is a field label."""
     for cell in cells:
@@ -70,14 +108,39 @@ def leftmost_is_field_label(cells: tuple[Cell, ...], r: int) -> bool:
     return False
 
 
-def field_row(table: Table, r: int, cells: tuple[Cell, ...]) -> tuple[FieldEntry, ...]:
-    """The labelled values of row r (given its distinct cells); () when the row holds no field label."""
+def _unlisted(cells: tuple[Cell, ...], i: int, r: int) -> FieldEntry | None:
+    """The row's first cell read as a label no table lists, with the cell right of it as its
+    value: key from its words (guess_field), else UNKNOWN_KEY; None when it is no label."""
+    cell = cells[i]
+    right = cells[i + 1] if i + 1 < len(cells) else None
+    if cell.row != r or right is None or not right.text.strip() or _is_label(right):
+        return None
+    texts = [c.text.strip() for c in cells if c.text.strip()]
+    if len(texts) >= 3 and all(len(t) <= _MAX_HEADER_CELL for t in texts):
+        return None  # a row of short headings (an unknown grid header), not label | value
+    text = cell.text.strip()
+    core = fold_label(text)[0]
+    if not core or len(core) > _MAX_GUESSED_LABEL or any(ch.isdigit() for ch in core) or _SENTENCE.search(core):
+        return None
+    return FieldEntry(guess_field(text) or UNKNOWN_KEY, right.text.strip(), None, r, cell.col, text)
+
+
+def field_row(
+    table: Table, r: int, cells: tuple[Cell, ...], *, unlisted: bool = False
+) -> tuple[FieldEntry, ...]:
+    """The labelled values of row r (given its distinct cells); () when the row holds no field label.
+
+    With `unlisted`, a first cell no table lists is read as a label too (see `_unlisted`).
+    """
     entries: list[FieldEntry] = []
     for i, cell in enumerate(cells):
         if cell.row != r:
             continue  # a label merged down from a row above was read there
         match = field_label(cell.text)
         if match is None:
+            if unlisted and not entries and i == next(j for j, c in enumerate(cells) if c.text.strip()):
+                if (entry := _unlisted(cells, i, r)) is not None:
+                    entries.append(entry)
             continue
         right = cells[i + 1] if i + 1 < len(cells) else None
         right_match = field_label(right.text) if right is not None else None
@@ -90,7 +153,13 @@ def field_row(table: Table, r: int, cells: tuple[Cell, ...]) -> tuple[FieldEntry
             value = right.text.strip()
         elif right_match is not None and right_match.key in TASK_TEXT_KEYS and cell.row_span > 1:
             value = _task_list(table, cell, cells[i + 1:])
+        elif right_match is not None and cell.row_span > 1:
+            value = None  # a heading over labels beside it (总体目标 over 中期目标 | 年度目标)
+        elif right is None and cell.col_span == table.n_cols:
+            value = None  # a section heading across the table (基本信息, 年度绩效目标)
         else:
             value = _value_below(table, cell)
+        if match.key in PROSE_KEYS and right is not None and value == right.text.strip():
+            value = _prose_below(table, cell, value)
         entries.append(FieldEntry(match.key, value, match.unit, r, cell.col))
     return tuple(entries)

@@ -14,9 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from jixiao.extract.categories import category_levels
+from jixiao.extract.grid_header import infer_header
 from jixiao.extract.indicator_grid import CategoryFill, GridColumns, find_header, is_near_header, read_row
-from jixiao.extract.model import Block, Location, Paragraph, Table, Warning
-from jixiao.extract.project_fields import FieldEntry, field_label, field_row, leftmost_is_field_label
+from jixiao.extract.model import Block, Cell, Location, Paragraph, Table, Warning
+from jixiao.extract.project_fields import (
+    UNKNOWN_KEY, FieldEntry, field_label, field_row, leftmost_is_field_label,
+)
 from jixiao.extract.records import RawIndicator, RawProject
 from jixiao.extract.vocabulary import money_units, read_table, words
 
@@ -26,14 +30,14 @@ IDENTITY_KEYS = frozenset({"code", "name", "department_name"})
 PARAGRAPH_KEYS = frozenset({"code", "name", "department", "implementer", "unit_note"})
 # "单位名称：X　　　　金额单位：万元": several fields in one paragraph, parted by wide spaces.
 _FIELD_GAP = re.compile(r"[\s\u3000]{2,}")
-BUDGET_KEYS = ("budget_group", "budget_total", "budget_overall", "budget_midterm", "budget_fiscal",
-               "budget_other", "unit_note")
+BUDGET_KEYS = ("budget_group", "budget_total", "budget_overall", "budget_all_fiscal", "budget_midterm",
+               "budget_fiscal", "budget_other", "unit_note")
 # Labels that say a column of the money block is the mid-term one (中期资金总额 | 年度资金总额):
 # the 财政拨款 / 其他资金 below it are mid-term figures, not the year's budget.
 MIDTERM_KEYS = frozenset({"budget_midterm"})
-ANNUAL_KEYS = frozenset({"budget_total", "budget_overall"})
+ANNUAL_KEYS = frozenset({"budget_total", "budget_overall", "budget_all_fiscal"})
 # Keys of facts the contract does not carry: a table holding only these is no project.
-INFO_KEYS = frozenset({"info", "unit_note", "subtotal", "parent_name"})
+INFO_KEYS = frozenset({"info", "unit_note", "subtotal", "parent_name", UNKNOWN_KEY})
 
 
 @cache
@@ -51,6 +55,8 @@ class _Draft:
     fields: dict[str, str | None] = field(default_factory=dict)
     units: list[str] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
+    guessed: set[str] = field(default_factory=set)
+    """Keys read from a label by its words (field_words.tsv); a listed label overrides them."""
     indicators: list[RawIndicator] = field(default_factory=list)
     long_term: list[RawIndicator] = field(default_factory=list)
     columns: GridColumns | None = None
@@ -77,8 +83,13 @@ class _Draft:
                 self.units.append(entry.unit)
             if entry.key == "unit_note" and entry.value in money_units():
                 self.units.append(entry.value)
-            elif entry.value is not None and not self.fields.get(entry.key):
+            elif entry.value is not None and entry.key != UNKNOWN_KEY and (
+                    not self.fields.get(entry.key) or (entry.key in self.guessed and entry.label is None)):
                 self.fields[entry.key] = entry.value
+                if entry.label is not None:
+                    self.guessed.add(entry.key)
+                else:
+                    self.guessed.discard(entry.key)
 
     def is_new_project(self, entries: Sequence[FieldEntry]) -> bool:
         """A field row naming a project again, or after this one's grid, starts the next one."""
@@ -115,8 +126,9 @@ def _finish(draft: _Draft) -> RawProject:
         department=f.get("department") or dept_name or None,
         purpose=f.get("purpose") or None,
         goal=f.get("goal") or None,
-        budget_total=f.get("budget_total") or f.get("budget_overall") or f.get("budget_group") or None,
-        budget_fiscal=f.get("budget_fiscal") or None,
+        budget_total=(f.get("budget_total") or f.get("budget_all_fiscal") or f.get("budget_overall")
+                      or f.get("budget_group") or None),
+        budget_fiscal=f.get("budget_fiscal") or f.get("budget_all_fiscal") or None,
         budget_other=f.get("budget_other") or None,
         budget_unit=draft.units[0] if draft.units else None,
         spending_plan=(f.get("q1") or None, f.get("q2") or None, f.get("q3") or None, f.get("q4") or None),
@@ -170,12 +182,22 @@ def _scan_table(
                     Location(table.index, r)))
             continue
         in_grid = draft is not None and draft.columns is not None
-        entries = field_row(table, r, cells) if not in_grid or leftmost_is_field_label(cells, r) else ()
+        in_fields = draft is not None and draft is not previous and not in_grid
+        if in_fields and _opens_with_category(cells, r) and (inferred := infer_header(table, r)) is not None:
+            assert draft is not None
+            draft.columns, in_grid = inferred, True
+            draft.fill, draft.long_fill = CategoryFill(), CategoryFill()
+            warnings.append(Warning(
+                "label_unknown", "indicator grid read by what its rows hold: no known header "
+                "(一级指标 … 指标值) above it; check its columns", Location(table.index, r)))
+        entries = (field_row(table, r, cells, unlisted=in_fields)
+                   if not in_grid or leftmost_is_field_label(cells, r) else ())
         if entries:
             if draft is None or draft is previous or draft.is_new_project(entries):
                 draft = start()
             draft.columns = None
             draft.add(entries)
+            warnings.extend(_unlisted_warning(e, table.index) for e in entries if e.label is not None)
         elif in_grid:
             assert draft is not None and draft.columns is not None
             indicator = read_row(table, r, draft.columns, draft.fill)
@@ -186,6 +208,20 @@ def _scan_table(
                 if long_term is not None:
                     draft.long_term.append(long_term)
     return drafts
+
+
+def _opens_with_category(cells: tuple[Cell, ...], r: int) -> bool:
+    """Row r starts with a category label (产出指标, 数量指标) in one of its first cells."""
+    return any(cell.row == r and category_levels(cell.text) for cell in cells[:3])
+
+
+def _unlisted_warning(entry: FieldEntry, table: int) -> Warning:
+    where = Location(table, entry.row)
+    if entry.key == UNKNOWN_KEY:
+        return Warning("field_unknown", f"field label {entry.label!r} is not in extract/vocab/field_labels.tsv; "
+                       f"its value {entry.value!r} is not read", where)
+    return Warning("field_unknown", f"field label {entry.label!r} is not in extract/vocab/field_labels.tsv; "
+                   f"read as {entry.key} by its words (extract/vocab/field_words.tsv)", where)
 
 
 def _check(draft: _Draft, project: RawProject) -> list[Warning]:

@@ -44,6 +44,7 @@ def read_table(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=4096)
 def fold_label(text: str) -> tuple[str, tuple[str, ...]]:
     """A label's comparable core and the notes it carried in brackets.
 
@@ -106,6 +107,8 @@ class LabelTable:
         key = self._key(core)
         if key is not None:
             return LabelMatch(key, _money_unit(notes))
+        if ":" not in text and "：" not in text:
+            return None
         # "label：value" in one cell: the longest head before a colon that is a label.
         for cut in sorted((i for i, ch in enumerate(text) if ch in _COLONS), reverse=True):
             head_core, head_notes = fold_label(text[:cut])

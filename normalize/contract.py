@@ -50,7 +50,7 @@ def indicator_to_dict(ind: Indicator) -> dict[str, Any]:
         "level2": ind.level2, "level2_code": ind.level2_code,
         "name": ind.name, "description": ind.description, "raw": ind.raw,
         **_value_fields(ind),
-        "basis": ind.basis, "location": _location(ind.location),
+        "basis": ind.basis, "weight": _number(ind.weight), "location": _location(ind.location),
     }
 
 
@@ -60,8 +60,10 @@ def project_to_dict(p: Project) -> dict[str, Any]:
         "code": p.code, "name": p.name, "department": p.department,
         "budget_total": p.budget_total, "budget_fiscal": p.budget_fiscal, "budget_other": p.budget_other,
         "spending_plan": {"q1": plan.q1, "q2": plan.q2, "q3": plan.q3, "q4": plan.q4},
+        "budget_midterm": p.budget_midterm,
         "purpose": p.purpose, "goal": p.goal,
         "indicators": [indicator_to_dict(i) for i in p.indicators],
+        "long_term_indicators": [indicator_to_dict(i) for i in p.long_term_indicators],
     }
 
 
@@ -83,7 +85,7 @@ def warning_to_dict(w: Warning) -> dict[str, Any]:
 def indicator_results_to_dict(ind: Indicator) -> dict[str, Any]:
     return {
         "actual": parsed_value_to_dict(ind.actual) if ind.actual is not None else None,
-        "weight": _number(ind.weight), "score": _number(ind.score), "deviation": ind.deviation,
+        "score": _number(ind.score), "deviation": ind.deviation,
         "met": ind.met, "achievement": ind.achievement,
     }
 
@@ -99,8 +101,9 @@ def project_results_to_dict(p: Project) -> dict[str, Any]:
 
 def _with_results(p: Project) -> dict[str, Any]:
     d = project_to_dict(p)
-    for i, ind in zip(d["indicators"], p.indicators):
-        i.update(indicator_results_to_dict(ind))
+    for key, records in (("indicators", p.indicators), ("long_term_indicators", p.long_term_indicators)):
+        for i, ind in zip(d[key], records):
+            i.update(indicator_results_to_dict(ind))
     return d | project_results_to_dict(p)
 
 
@@ -109,7 +112,7 @@ def _indicator_results(i: dict[str, Any]) -> dict[str, Any]:
     actual = None if a is None else ParsedValue(
         raw=a["raw"], kind=a["kind"], op=a["op"], value=a["value"], value_max=a["value_max"],
         unit=a["unit"], scale=a["scale"], date=_parse_date(a["date"]))
-    return {"actual": actual, **{k: i.get(k) for k in ("weight", "score", "deviation", "met", "achievement")}}
+    return {"actual": actual, **{k: i.get(k) for k in ("score", "deviation", "met", "achievement")}}
 
 
 def _project_results(p: dict[str, Any]) -> dict[str, Any]:
@@ -146,6 +149,16 @@ def _parse_date(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 
 
+def _indicator_from_dict(i: dict[str, Any]) -> Indicator:
+    return Indicator(
+        level1=i["level1"], level1_code=i["level1_code"], level2=i["level2"],
+        level2_code=i["level2_code"], name=i["name"], description=i["description"],
+        raw=i["raw"], kind=i["kind"], op=i["op"], value=i["value"], value_max=i["value_max"],
+        unit=i["unit"], scale=i["scale"], date=_parse_date(i["date"]), basis=i["basis"],
+        location=_loc(i["location"]) or Location(-1, -1), weight=i.get("weight"), **_indicator_results(i),
+    )
+
+
 def report_from_dict(d: dict[str, Any]) -> Report:
     """Read a contract object back into records (for tools and tests that consume the JSON)."""
     src, doc = d["source"], d["document"]
@@ -154,17 +167,9 @@ def report_from_dict(d: dict[str, Any]) -> Report:
             code=p["code"], name=p["name"], department=p["department"],
             budget_total=p["budget_total"], budget_fiscal=p["budget_fiscal"], budget_other=p["budget_other"],
             spending_plan=SpendingPlan(**p["spending_plan"]), purpose=p["purpose"], goal=p["goal"],
-            indicators=tuple(
-                Indicator(
-                    level1=i["level1"], level1_code=i["level1_code"], level2=i["level2"],
-                    level2_code=i["level2_code"], name=i["name"], description=i["description"],
-                    raw=i["raw"], kind=i["kind"], op=i["op"], value=i["value"], value_max=i["value_max"],
-                    unit=i["unit"], scale=i["scale"], date=_parse_date(i["date"]), basis=i["basis"],
-                    location=_loc(i["location"]) or Location(-1, -1), **_indicator_results(i),
-                )
-                for i in p["indicators"]
-            ),
-            **_project_results(p),
+            indicators=tuple(_indicator_from_dict(i) for i in p["indicators"]),
+            long_term_indicators=tuple(_indicator_from_dict(i) for i in p.get("long_term_indicators", ())),
+            budget_midterm=p.get("budget_midterm"), **_project_results(p),
         )
         for p in d["projects"]
     )

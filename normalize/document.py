@@ -5,7 +5,7 @@ from __future__ import annotations
 from jixiao.extract.model import Location, Warning
 from jixiao.extract.records import ExtractedDocument, RawIndicator, RawProject
 from jixiao.normalize.labels import level1_code, level2_code
-from jixiao.normalize.money import budget, spending_plan
+from jixiao.normalize.money import amount, budget, spending_plan
 from jixiao.normalize.narrative import narrative_indicators
 from jixiao.normalize.records import Indicator, Project, Report
 from jixiao.normalize.self_evaluation import indicator_results, project_results
@@ -26,7 +26,7 @@ class _Labels:
             header = "一级指标" if level == 1 else "二级指标"
             self.warnings.append(Warning(
                 "label_unknown",
-                f"{header} label “{label}” is not in normalize/vocab/labels.tsv; kept as written "
+                f"{header} label “{label}” is not in extract/vocab/category_labels.tsv; kept as written "
                 f"with no {'level1' if level == 1 else 'level2'}_code",
                 location,
             ))
@@ -54,8 +54,17 @@ def _indicator(raw: RawIndicator, year: int | None, labels: _Labels, warnings: l
         name=raw.name, description=raw.description, raw=parsed.raw, kind=parsed.kind,
         op=parsed.op, value=parsed.value, value_max=parsed.value_max, unit=parsed.unit,
         scale=parsed.scale, date=parsed.date, basis=raw.basis, location=raw.location,
+        weight=_weight(raw.weight),
         **indicator_results(raw, parsed, codes, year, warnings),
     )
+
+
+def _weight(cell: str | None) -> float | None:
+    """A 权重 / 分值 cell as a number ("20", "20%", "10分"); None when it holds none."""
+    if not cell:
+        return None
+    parsed = parse_value(cell)
+    return parsed.value if parsed.kind in ("number", "percent") and parsed.op == "=" else None
 
 
 def _project(raw: RawProject, year: int | None, warnings: list[Warning]) -> Project:
@@ -66,6 +75,8 @@ def _project(raw: RawProject, year: int | None, warnings: list[Warning]) -> Proj
         budget_total=total, budget_fiscal=fiscal, budget_other=other,
         spending_plan=spending_plan(raw.spending_plan), purpose=raw.purpose, goal=raw.goal,
         indicators=tuple(_indicator(i, year, labels, warnings) for i in raw.indicators),
+        long_term_indicators=tuple(_indicator(i, year, labels, warnings) for i in raw.long_term_indicators),
+        budget_midterm=amount(raw.budget_midterm, raw.budget_unit),
         **project_results(raw),
     )
 

@@ -22,14 +22,14 @@ _NUM = r"(?:[NR]|K(?=[SUPZ/]))S?"
 # a slash adds a denominator that names a unit, a scale or a word: 份/千人, 次/年, 10/10万,
 # 元/生·年 (not 6/30 or 1/3)
 _PER = r"(?:/[NK]?(?:SU?|[UT](?:\.[UT])*))"
-_UNIT = rf"(?:[PU]{_PER}*|{_PER}+)"
+_UNIT = rf"(?:(?:P|U(?:\.U)*){_PER}*|{_PER}+)"  # 人·次 joins units with a dot too
 SHAPES: dict[str, str] = {
     # 不低于a且不高于b, 90%以上100%以下
     "double": rf"A{_NUM}{_UNIT}?Z?J?A{_NUM}{_UNIT}?Z?|{_NUM}{_UNIT}?ZJ?{_NUM}{_UNIT}?Z",
     # 1-2%, 3至5个工作日, 10~20万元之间
-    "range": rf"{_NUM}{_UNIT}?C{_NUM}{_UNIT}?G?Z?",
-    # 2021年1月-12月
-    "date_range": r"(?:Y?MD?|I)C(?:Y?MD?|I)E?[BZ]?",
+    "range": rf"{_NUM}{_UNIT}?C+{_NUM}{_UNIT}?G?Z?",
+    # 2021年1月-12月, 2020年1月--2020年11月, 2023.07-2024.01, 2023年1-12月, 2022-2023年
+    "date_range": r"(?:Y?MD?|I|Y|Y?N)C+(?:Y?MD?|I|Y)E?[BZ]?",
     # 2021年12月底前, 第三季度末, 年底前, 2024-06-30
     "date": r"A?(?:I|Y(?:MD?|Q)?|MD?|Q)E?[BZ]?",
     # ≥4家, 95%以上, 41万台件, 100余家, 24小时内
@@ -104,6 +104,10 @@ def _amounts(tokens: tuple[Token, ...]) -> tuple[list[_Amount], list[Op]]:
             u: Unit = t.word  # type: ignore[assignment]
             a = amounts[-1]
             a.unit, a.factor, a.percent = u.unit, u.factor, u.kind == "percent"
+        elif t.code == "." and amounts and amounts[-1].unit and i + 1 < len(tokens) and tokens[i + 1].code == "U":
+            amounts[-1].unit += t.text + tokens[i + 1].word.unit  # type: ignore[union-attr]
+            i += 2
+            continue
         elif t.code == "/" and amounts:
             # 份/千人, 次/年, ＜10/10万: what follows the slash is part of the unit, scale words included
             per, i = _per(tokens, i)
@@ -171,7 +175,7 @@ def _date_of(tokens: tuple[Token, ...], year: int | None) -> tuple[dt.date | Non
     op: Op | None = None
     for t in tokens:
         if t.code == "I":
-            parts = re.split(r"[-/.]", t.text)
+            parts = re.split(r"[-/.\s]", t.text)  # any time of day after it is dropped
             year, month, day, end = int(parts[0]), int(parts[1]), int(parts[2]), False
         elif t.code == "Y":
             year = int(t.number)  # type: ignore[arg-type]
@@ -197,13 +201,28 @@ def _date_of(tokens: tuple[Token, ...], year: int | None) -> tuple[dt.date | Non
     return dt.date(year, month, day or _last_day(year, month)), op
 
 
+def _bare_start(start: tuple[Token, ...], end: Token) -> tuple[Token, ...]:
+    """The start of a span whose number's meaning its end gives: 1 of 2023年1-12月 is a month,
+    2022 of 2022-2023年 a year. Raises ValueError when the number cannot be one."""
+    bare = start[-1]
+    if bare.code != "N":
+        return start
+    n = bare.number
+    if end.code == "M" and n in range(1, 13):
+        return (*start[:-1], bare._replace(code="M"))
+    if end.code == "Y" and len(start) == 1 and n in range(1900, 2100):
+        return (bare._replace(code="Y"),)
+    raise ValueError(f"{bare.text} does not start the span")
+
+
 def read_date(tokens: tuple[Token, ...], shape: str, year: int | None) -> Reading | None:
     try:
         if shape == "date_range":
             cut = next(i for i, t in enumerate(tokens) if t.code == "C")
-            start, _ = _date_of(tokens[:cut], year)
+            after = next(i for i in range(cut, len(tokens)) if tokens[i].code != "C")
+            start, _ = _date_of(_bare_start(tokens[:cut], tokens[after]), year)
             start_year = start.year if start else year
-            end, op = _date_of(tokens[cut + 1:], start_year)
+            end, op = _date_of(tokens[after:], start_year)
             # the work runs through the period: it is due by its last day
             return Reading("date", "<=", date=end)
         date, op = _date_of(tokens, year)

@@ -29,17 +29,41 @@ def unit_factor(unit: str | None) -> Decimal:
 
 
 def amount(cell: str | None, unit: str | None) -> float | None:
-    """A budget cell in yuan: ("1080", "万元") → 10800000.0; None when empty or not a plain amount."""
+    """A budget cell in yuan: ("1080", "万元") → 10800000.0, ("250万", "万元") → 2500000.0 (the
+    cell's own scale wins), ("854万(高标准农田建设400万元…)", None) → 8540000.0 (an amount before a
+    note); None when empty or not an amount."""
     if cell is None:
         return None
     parsed = parse_value(cell)
     if parsed.kind != "number" or parsed.op != "=" or parsed.value is None:
-        return None
-    if parsed.unit in _words("yuan"):
+        return _leading_amount(cell, unit)
+    if parsed.unit in _words("yuan") or (parsed.unit is None and parsed.scale not in (None, 1)):
         return float(parsed.value)
     if parsed.unit is not None:
         return None
     return float(Decimal(str(parsed.value)) * unit_factor(unit))
+
+
+@cache
+def _leading_pattern() -> re.Pattern[str]:
+    scales = "|".join(re.escape(w) for w in sorted(vocab().scales, key=len, reverse=True))
+    yuan = "|".join(re.escape(w) for w in _words("yuan"))
+    return re.compile(rf"\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>{scales})?\s*(?P<yuan>{yuan})?")
+
+
+def _leading_amount(cell: str, unit: str | None) -> float | None:
+    """The amount a cell opens with when a note follows it: 854万(…), 1800（含结转）."""
+    text = fold(cell)
+    m = _leading_pattern().match(text)
+    if m is None:
+        return None
+    rest = text[m.end():].lstrip()
+    if not (m["scale"] or m["yuan"] or rest.startswith("(")) or (rest and rest[0].isdigit() and not m["scale"]):
+        return None
+    value = Decimal(m["amount"].replace(",", ""))
+    if m["scale"]:
+        return float(value * vocab().scales[m["scale"]])
+    return float(value if m["yuan"] else value * unit_factor(unit))
 
 
 @cache
@@ -84,8 +108,11 @@ def budget(project: RawProject) -> tuple[float | None, float | None, float | Non
         amount(c, project.budget_unit)
         for c in (project.budget_total, project.budget_fiscal, project.budget_other)
     )
-    if any(c is not None for c in cells):
-        return cells
+    total, fiscal, other = cells
+    if total is None and fiscal is not None:
+        total = fiscal + (other or 0.0)  # 财政拨款小计 + 其他收入 where no 年度资金总额 is given
+    if any(c is not None for c in (total, fiscal, other)):
+        return total, fiscal, other
     return from_purpose(project.purpose)
 
 

@@ -64,8 +64,8 @@ def indicator_results(
     raw: RawIndicator, target: ParsedValue, codes: tuple[str | None, str | None], year: int | None,
     warnings: list[Warning],
 ) -> dict[str, Any]:
-    """Indicator fields: weight (any report), and for a self-evaluation row actual, score,
-    deviation, met, achievement. Warns `score_disagrees` when the score says the opposite of met."""
+    """Indicator fields of a self-evaluation row: actual, score, deviation, met, achievement (None
+    in a targets report). Warns `score_disagrees` when the score says the opposite of met."""
     weight, score = points(raw.weight), points(raw.score)
     actual = _actual(raw, year)
     result = outcome(target, actual, level1_code=codes[0], level2_code=codes[1])
@@ -81,6 +81,6 @@ def indicator_results(
                 raw.location,
             ))
     return {
-        "weight": weight, "actual": actual, "score": score, "deviation": raw.deviation,
+        "actual": actual, "score": score, "deviation": raw.deviation,
         "met": result.met, "achievement": result.achievement,
     }

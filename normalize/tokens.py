@@ -69,16 +69,33 @@ def _master() -> re.Pattern[str]:
     cnum = rf"[{numeral}]*[{digits}][{numeral}]*(?:(?:{point})[{digits}]{{1,8}})?"
     # a day follows a month word; look-behind needs one character, so its last one
     month_ends = re.escape("".join({w[-1] for w, r in vocab().markers.items() if r == "month"}))
+    ranges = [w for w, r in vocab().connectors.items() if r == "range"]
+    # no minus sign after a range sign either: 1月--2020年 is a span, not -2020
+    no_minus = re.escape("".join(w for w in ranges if len(w) == 1 and not w.isalnum()))
+    month, day = r"1[0-2]|0?[1-9]", r"[12]\d|3[01]|0?[1-9]"
     return re.compile(
         r"(?P<note>\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】)"
-        r"|(?P<iso>(?<![\d.])(?:19|20)\d{2}(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)(?:[12]\d|3[01]|0?[1-9])(?![\d.]))"
+        # a span of dotted dates: 2023.07-2024.01, 2021.1.1-12.31 (never a range of decimals)
+        rf"|(?P<span>(?<![\d.])(?P<sy>(?:19|20)\d{{2}})(?P<ss>[-/.])(?P<sm>{month})(?:(?P=ss)(?P<sd>{day}))?"
+        rf"(?P<sc>\s*(?:{_alternation(ranges)})+\s*)"
+        rf"(?:(?P<ey>(?:19|20)\d{{2}})[-/.])?(?P<em>{month})(?:[-/.](?P<ed>{day}))?(?![\d.]))"
+        # a date, with the time of day a spreadsheet adds: 2021-12-31 00:00:00
+        r"|(?P<iso>(?<![\d.])(?:19|20)\d{2}(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)(?:[12]\d|3[01]|0?[1-9])(?![\d.])"
+        r"(?:\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:]))?)"
+        # a year and month: 2023-12, 2023/12; dotted only before a period mark (2023.12前), else a decimal
+        rf"|(?P<ym>(?<![\d.])(?P<yy>(?:19|20)\d{{2}})(?:[-/](?P<ym1>{month})(?![\d./-])"
+        rf"|\.(?P<ym2>{month})(?![\d.])(?=\s*(?:{_alternation(vocab().period_marks)}))))"
+        # a Latin symbol right after a number is its unit: 80M, 2km, 100m2
+        rf"|(?P<sym>(?<=[\d{''.join(w for w in vocab().scales if len(w) == 1)}])[A-Za-z]+(?:[23²³](?![\d.]))?)"
+        # words whose numeral or unit characters are none (十分满意, 一次性, 三分之一): markers.tsv
+        rf"|(?P<word>{_markers('not_a_number')})"
         rf"|(?P<period>(?<![\d{numeral}])(?:{_alternation(vocab().periods)}))"
         rf"|(?P<year>(?<![\d.])(?:19|20)\d{{2}}(?:{_markers('year')}))"
         rf"|(?P<month>(?<![\d.{numeral}])(?:1[0-2]|0?[1-9]|[{numeral}]{{1,3}})(?:{_markers('month')}))"
         rf"|(?P<day>(?<=[{month_ends}])(?:[12]\d|3[01]|0?[1-9])(?:{_markers('day')}))"
         rf"|(?P<pct>(?:{_markers('percent_of')})(?:\d+(?:\.\d+)?|{cnum}|[{numeral}]+))"
         # a minus sign only where no number, unit or word stands before it (1-2% is a range)
-        r"|(?P<num>(?:(?<![\w%.)])-)?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?))"
+        rf"|(?P<num>(?:(?<![\w%.){no_minus}])-)?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?))"
         rf"|(?P<cnum>{cnum})"
     )
 
@@ -105,8 +122,8 @@ def _jieba():
 def _word_index() -> dict[str, tuple[str, object]]:
     """word → (code, payload) for every word the tokenizer knows."""
     v: Vocab = vocab()
-    # a slash and the middle dot join the parts of a compound unit (元/人·次)
-    index: dict[str, tuple[str, object]] = {"/": ("/", None), "·": (".", None), "・": (".", None)}
+    # a slash and the middle dot join the parts of a compound unit (元/人·次, 元/人*月)
+    index: dict[str, tuple[str, object]] = {"/": ("/", None), **{c: (".", None) for c in "·・•∙.*×"}}
     for w, c in v.comparators.items():
         index[w] = ("A" if c.position == "prefix" else "Z", c)
     for w, role in v.connectors.items():
@@ -224,14 +241,56 @@ def _percent_of() -> re.Pattern[str]:
     return re.compile(f"(?:{_markers('percent_of')})")
 
 
+def _bracketed_unit(note: str, start: int, end: int, out: list[Token]) -> None:
+    """A unit in brackets right after a number is its unit: 1(次); right after a unit it names
+    an alternate, and both stay in the unit: 件(册), 个(台). Any other note is dropped."""
+    if not out or out[-1].end != start or out[-1].code not in "NKSU":
+        return
+    inner = note[1:-1].strip()
+    index = _word_index()
+    hits = [index.get(piece, ("T", None)) for piece in _cut(inner)] if inner else []
+    if out[-1].code != "U":
+        if len(hits) == 1 and hits[0][0] in "UP":
+            out.append(Token(hits[0][0], note, start, end, None, hits[0][1]))  # type: ignore[arg-type]
+        return
+    if any(code == "U" for code, _ in hits) and all(code in "U/J" for code, _ in hits):
+        unit: Unit = out[-1].word  # type: ignore[assignment]
+        out[-1] = Token("U", out[-1].text + note, out[-1].start, end, None,
+                        Unit(f"{unit.unit}({inner})", unit.kind, unit.factor))
+
+
+# the year, month, day and connector groups of the date forms the master regex splits
+_DATE_PARTS = {
+    "span": (("sy", "Y"), ("sm", "M"), ("sd", "D"), ("sc", "C"), ("ey", "Y"), ("em", "M"), ("ed", "D")),
+    "ym": (("yy", "Y"), ("ym1", "M"), ("ym2", "M")),
+}
+
+
+def _date_parts(m: re.Match[str], out: list[Token]) -> None:
+    """Tokens of a dotted date or date span, as if written 2023年7月-2024年1月."""
+    for group, code in _DATE_PARTS[m.lastgroup]:  # type: ignore[index]
+        text = m.group(group)
+        if text is not None:
+            start, end = m.span(group)
+            out.append(Token(code, text, start, end, None if code == "C" else Decimal(text)))
+
+
 def _match(m: re.Match[str], folded: str, out: list[Token]) -> int:
     """Tokens of one regex match; returns the position up to which the text is consumed."""
     kind, text, start, end = m.lastgroup, m.group(), m.start(), m.end()
     if kind == "cnum":
         return _cnum(m, folded, out)
     if kind == "note":
+        _bracketed_unit(text, start, end, out)
         return end
-    if kind == "iso":
+    if kind in _DATE_PARTS:
+        _date_parts(m, out)
+        return end
+    if kind == "sym":
+        out.append(Token("U", text, start, end, None, Unit(text, "number", Decimal(1))))
+    elif kind == "word":
+        out.append(Token("T", text, start, end))
+    elif kind == "iso":
         out.append(Token("I", text, start, end))
     elif kind == "period":
         out.append(Token("Q", text, start, end, word=vocab().periods[text]))

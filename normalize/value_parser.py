@@ -15,6 +15,10 @@ Rules (the table in tests/normalize/test_value_parser.py shows each on real cell
 - kind "percent" covers %, ‰ and 百分点, told apart by unit; 九成 is 90 % (scale 10).
 - Dates are the last day of the period they name; a date without a year takes `year`
   (the document's fiscal year) and stays None when that is unknown.
+- Sentences (normalize.value_sentences): a number followed in its clause by 结束后, 之后 …
+  names an event (text); labelled amounts in one unit after a colon are a whole in parts (their total).
+- A grouped integer at a month end near the fiscal year is a spreadsheet's serial date
+  (normalize.spreadsheet_dates): 44,561 → 2021-12-31.
 - Layout (c) passes the 指标性质 column as `nature` (≥ ≤ = 定性: its op replaces the
   written one; 定性 makes the value text) and the 度量单位 column as `unit` (used when
   the cell names none; 万元 → unit 元, scale 10000).
@@ -29,30 +33,39 @@ from functools import lru_cache
 
 from jixiao.normalize.grammar import Reading, find_cores, number
 from jixiao.normalize.records import ParsedValue
+from jixiao.normalize.spreadsheet_dates import serial_date
 from jixiao.normalize.status import status_value
-from jixiao.normalize.text import compact
+from jixiao.normalize.text import compact, fold
 from jixiao.normalize.tokens import codes, tokenize
+from jixiao.normalize.value_sentences import breakdown_total, names_an_event
 from jixiao.normalize.vocab import Unit, vocab
 
 _DIGIT = re.compile(r"[0-9０-９]")
-_UNIT_COLUMN = re.compile(r"S?(?:P|U(?:/S?U)*)")
+_UNIT_COLUMN = re.compile(r"S?(?:P|U(?:[/.]S?U)*)")
 
 
 def _read(raw: str, year: int | None) -> Reading | None:
     tokens = tokenize(raw)
     cores = find_cores(tokens, year)
     if len(cores) == 1:
-        return cores[0].reading
+        return None if names_an_event(tokens, cores[0]) else cores[0].reading
     if not cores and codes(tokens) == "K":  # a bare Chinese numeral: 十二
         value = tokens[0].number
         return Reading("number", "=", number(value), None, None, 1) if value is not None else None
-    return None
+    return breakdown_total(tokens, cores) if cores else None
 
 
 def _nature_op(nature: str | None) -> str | None:
-    """The op the 指标性质 column states: an Op, "text" for 定性, or None."""
+    """The op the 指标性质 column states: an Op, "text" for 定性, or None.
+
+    Several columns may speak (指标性质 正向 | 指标方向 =, or 指标值类型 定量 | 指标性质 ≥): the
+    extract stage joins them with spaces, and the first word that states something wins.
+    """
     if not nature:
         return None
+    words = nature.split()
+    if len(words) > 1:
+        return next((op for op in map(_nature_op, words) if op is not None), None)
     key = compact(nature)
     v = vocab()
     if key in v.natures:
@@ -76,6 +89,11 @@ def _unit_column(unit: str) -> tuple[str, Decimal, Decimal, bool]:
     return name, scale or Decimal(1), first.factor, first.kind == "percent"
 
 
+def _names_unit(unit: str | None) -> bool:
+    """True when a 度量单位 cell names a unit (万元, %), not a blank or a leaked number."""
+    return bool(unit and _UNIT_COLUMN.fullmatch(codes(tokenize(compact(unit)))))
+
+
 def _with_unit_column(r: Reading, unit: str) -> Reading:
     name, scale, factor, percent = _unit_column(unit)
     multiply = scale * factor
@@ -96,6 +114,9 @@ def _parse(raw: str, year: int | None, nature: str | None, unit: str | None) -> 
     nature_op = _nature_op(nature)
     if nature_op == "text":
         return ParsedValue(raw, "text")
+    date = serial_date(fold(raw), year)
+    if date is not None and not _names_unit(unit):
+        return ParsedValue(raw, "date", "=", date=date)
     r = _read(raw, year)
     if r is None:
         return ParsedValue(raw, "text")

@@ -185,7 +185,9 @@ def vocab() -> Vocab:
         digits={w: n for w, (n, use) in numerals.items() if use == "digit"},
         markers=_table(
             "markers.tsv", ("word", "role"),
-            lambda c: _choice(c[1], ("percent_of", "decimal_point", "year", "month", "day")),
+            lambda c: _choice(c[1], (
+                "percent_of", "decimal_point", "year", "month", "day", "not_a_number", "after", "breakdown",
+            )),
         ),
         periods=_table(
             "periods.tsv", ("word", "month", "day", "op"),

@@ -37,7 +37,7 @@ def test_central_template_anhui_chizhou(tmp_path: Path) -> None:
     assert project.name == "委托业务项目"
     assert _rows(report)[:6] == [
         ("基建工程委托业务项目数量", "≥50个", ">=", 50, "50", "number", 50, 8, 8, True, 1.0),
-        ("委托业务报告合格率", "≥100百分比", ">=", 10000, "100", "number", 100, 8, 8, True, 1.0),
+        ("委托业务报告合格率", "≥100百分比", ">=", 100, "100", "number", 100, 8, 8, True, 1.0),
         ("经费支出合规性", "严格执行相关制度规定", None, None, "达成预期指标", "status", 1, 8, 8, True, None),
         ("提交报告及时性", "在项目计划完成时间内完成", None, None, "达成预期指标", "status", 1, 8, 8, True, None),
         ("项目总成本", "≤90万元", "<=", 900000, "90", "number", 90, 8, 8, True, 1.0),

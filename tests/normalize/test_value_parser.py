@@ -244,6 +244,56 @@ ROWS = [
     ('100%（含）以上', 'percent', '>=', 100, None, '%', 1, None),
     ('95%（按国家标准）', 'percent', '=', 95, None, '%', 1, None),
     ('1名(兼职)', 'number', '=', 1, None, '名', 1, None),
+    # units real tables write: Latin symbols, compound and bracketed units, traditional forms
+    ('2km', 'number', '=', 2, None, 'km', 1, None),
+    ('≥100Mbps', 'number', '>=', 100, None, 'Mbps', 1, None),
+    ('5起', 'number', '=', 5, None, '起', 1, None),
+    ('60周岁以上', 'number', '>=', 60, None, '周岁', 1, None),
+    ('12种次', 'number', '=', 12, None, '种次', 1, None),
+    ('300元/人*月', 'number', '=', 300, None, '元/人*月', 1, None),
+    ('2个（台）', 'number', '=', 2, None, '个(台)', 1, None),
+    ('5万册(件)', 'number', '=', 50000, None, '册(件)', 10000, None),
+    ('3億元', 'number', '=', 300000000, None, '元', 100000000, None),
+    ('2.5萬人次', 'number', '=', 25000, None, '人次', 10000, None),
+    ('兩個', 'number', '=', 2, None, '個', 1, None),
+    ('不低於90%', 'percent', '>=', 90, None, '%', 1, None),
+    ('3個工作日以內', 'number', '<=', 3, None, '工作日', 1, None),
+    ('=95百分比', 'percent', '=', 95, None, '%', 1, None),
+    ('100m2', 'number', '=', 100, None, 'm2', 1, None),
+    ('100㎡', 'number', '=', 100, None, '平方米', 1, None),
+    ('≥200人·次', 'number', '>=', 200, None, '人·次', 1, None),
+    ('530元/人.月', 'number', '=', 530, None, '元/人.月', 1, None),
+    ('≥1（次）', 'number', '>=', 1, None, '次', 1, None),
+    ('90分以上', 'number', '>=', 90, None, '分', 1, None),
+    ('≥1次/季度', 'number', '>=', 1, None, '次/季度', 1, None),
+    ('十分满意', 'text', None, None, None, None, None, None),
+    ('三分之一', 'text', None, None, None, None, None, None),
+    ('一次性补助500元', 'number', '=', 500, None, '元', 1, None),
+    # date spans: the last day of the span's last period
+    ('2021.01-2021.12', 'date', '<=', None, None, None, None, dt.date(2021, 12, 31)),
+    ('2020.10-2021.3', 'date', '<=', None, None, None, None, dt.date(2021, 3, 31)),
+    ('2022.3.1-6.30', 'date', '<=', None, None, None, None, dt.date(2022, 6, 30)),
+    ('2020年1月--2020年11月', 'date', '<=', None, None, None, None, dt.date(2020, 11, 30)),
+    ('2021年3月——2021年10月', 'date', '<=', None, None, None, None, dt.date(2021, 10, 31)),
+    ('2023年1-12月', 'date', '<=', None, None, None, None, dt.date(2023, 12, 31)),
+    ('2022-2023年', 'date', '<=', None, None, None, None, dt.date(2023, 12, 31)),
+    ('2023-12', 'date', '=', None, None, None, None, dt.date(2023, 12, 31)),
+    ('2023.12前', 'date', '<=', None, None, None, None, dt.date(2023, 12, 31)),
+    ('2023.12', 'number', '=', 2023.12, None, None, 1, None),
+    ('2021-12-31 00:00:00', 'date', '=', None, None, None, None, dt.date(2021, 12, 31)),
+    ('5-10年', 'number', 'range', 5, 10, '年', 1, None),
+    # a spreadsheet's serial date in the grouped number format, at a month end near the fiscal year
+    ('44,561', 'date', '=', None, None, None, None, dt.date(2021, 12, 31)),
+    ('44,196', 'date', '=', None, None, None, None, dt.date(2020, 12, 31)),
+    ('44,560', 'number', '=', 44560, None, None, 1, None),
+    ('44561', 'number', '=', 44561, None, None, 1, None),
+    ('44,561人', 'number', '=', 44561, None, '人', 1, None),
+    # sentences: a number naming an event is no value; a whole in parts is their total
+    ('1-6期培训结束后及时考核', 'text', None, None, None, None, None, None),
+    ('验收后3个月内', 'number', '<=', 3, None, '个月', 1, None),
+    ('100%落实后续管护', 'percent', '=', 100, None, '%', 1, None),
+    ('服务对象:城镇300人,农村500人', 'number', '=', 800, None, '人', 1, None),
+    ('服务对象:城镇300人,农村5%', 'text', None, None, None, None, None, None),
     # not understood: text, value None (these warn: they hold a digit)
     ('省级5个、国家级1个', 'text', None, None, None, None, None, None),
     ('2020年度申请量11000件', 'text', None, None, None, None, None, None),
@@ -295,6 +345,8 @@ def test_date_without_year_needs_the_fiscal_year(text, kind, op, date) -> None:
 
 def test_year_comes_from_the_argument() -> None:
     assert parse_value("年底前", year=2024).date == dt.date(2024, 12, 31)
+    assert parse_value("44,561", year=2024).kind == "number"  # 2021-12-31 is too far from 2024
+    assert parse_value("44,561", year=None).date == dt.date(2021, 12, 31)
     assert parse_value("第三季度末", year=2020).date == dt.date(2020, 9, 30)
 
 
@@ -313,6 +365,11 @@ def test_year_comes_from_the_argument() -> None:
     ("100%", "定性", "%", "text", None, None, None, None),
     ("80", None, "%", "percent", "=", 80, "%", 1),
     ("1-2", "≥", "%", "percent", "range", 1, "%", 1),
+    ("44,561", None, "万元", "number", "=", 445610000, "元", 10000),
+    ("500", None, "万元/人*月", "number", "=", 5000000, "元/人*月", 10000),
+    ("5", "≥", "百分比", "percent", ">=", 5, "%", 1),
+    ("12", None, "件(册)", "number", "=", 12, "件(册)", 1),
+    ("44,561", None, "44,561", "date", "=", None, None, None),
 ])
 def test_budget_system_columns(text, nature, unit, kind, op, value, unit_out, scale) -> None:
     parsed = parse_value(text, nature=nature, unit=unit)
@@ -333,3 +390,14 @@ def test_budget_system_columns(text, nature, unit, kind, op, value, unit_out, sc
 ])
 def test_unparsed_means_text_that_holds_a_digit(text: str, nature: str | None, unparsed: bool) -> None:
     assert is_unparsed(parse_value(text, nature=nature), nature=nature) is unparsed
+
+
+@pytest.mark.parametrize(("nature", "kind", "op"), [
+    ("正向 ≥", "number", ">="),
+    ("定量 ≤", "number", "<="),
+    ("反向 =", "number", "="),
+    ("定性 =", "text", None),
+])
+def test_several_nature_columns_joined_the_first_that_states_wins(nature, kind, op) -> None:
+    parsed = parse_value("24", nature=nature)
+    assert (parsed.kind, parsed.op) == (kind, op)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import cn2an
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from jixiao.normalize.grammar import number
@@ -16,8 +16,9 @@ V = vocab()
 PREFIX = sorted(w for w, c in V.comparators.items() if c.position == "prefix")
 SUFFIX = sorted(w for w, c in V.comparators.items() if c.position == "suffix")
 SCALES = sorted(V.scales)
-# 月 after a number is a month (3月 = March), so it is not composed as a unit here.
-UNITS = sorted(w for w, u in V.units.items() if u.kind == "number" and w != "月")
+# 月 and 季度 after a number name a period (3月 = March, 一季度), so they are not composed as units here.
+UNITS = sorted(w for w, u in V.units.items() if u.kind == "number" and w not in ("月", "季度"))
+NOT_NUMBERS = {w for w, role in V.markers.items() if role == "not_a_number"}
 PERCENT_UNITS = sorted(w for w, u in V.units.items() if u.kind == "percent" and u.factor == 1)
 
 amounts = st.one_of(
@@ -76,6 +77,7 @@ def test_percent_with_comparator_reads_back(comparator, amount, unit) -> None:
 @given(st.integers(min_value=1, max_value=99_999), st.sampled_from(UNITS))
 def test_chinese_numeral_with_unit_reads_back(n: int, unit: str) -> None:
     text = f"{cn2an.an2cn(n)}{unit}"
+    assume(text not in NOT_NUMBERS)  # 十分 is "very", listed in markers.tsv
     parsed = parse_value(text)
     assert (parsed.kind, parsed.op, parsed.unit) == ("number", "=", V.units[unit].unit), text
     assert parsed.value == n, text
