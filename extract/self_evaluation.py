@@ -21,6 +21,8 @@ EXECUTION_COLUMNS = ("budget_initial", "budget_adjusted", "executed", "rate", "w
 _MIN_MONEY_HEADERS = 2
 SELF_EVALUATION = "self_evaluation"
 TARGETS = "targets"
+_MAX_HEADING = 40
+_SENTENCE_END = "。；;，,："
 
 
 @cache
@@ -139,13 +141,20 @@ def _says_self_evaluation(texts: Sequence[str]) -> bool:
     return any(mark in "".join(text.split()) for text in texts for mark in marks)
 
 
+def _is_heading(text: str) -> bool:
+    """A short line that is not a sentence: a goals text saying "开展绩效自评" is not a title."""
+    text = text.strip()
+    return 0 < len(text) <= _MAX_HEADING and text[-1] not in _SENTENCE_END
+
+
 def report_kind(title: str | None, blocks: Sequence[Block], projects: Sequence[RawProject]) -> str:
     """"self_evaluation" when the title (or a heading before or atop the first table) says
     绩效自评, or a project has a result column or an execution block; else "targets"."""
     texts = [title or ""]
     for block in blocks:
         if isinstance(block, Paragraph):
-            texts.append(block.text)
+            if _is_heading(block.text):
+                texts.append(block.text)
             continue
         texts.extend(cells[0].text for r in range(min(3, block.n_rows)) if len(cells := block.row_cells(r)) == 1)
         break

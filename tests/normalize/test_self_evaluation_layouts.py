@@ -60,3 +60,19 @@ def test_department_self_evaluation_with_tasks_and_annual_targets(tmp_path: Path
     assert (project.total_score, project.grade) == (92.6, "优")
     assert project.budget_total == 356205000.0
     assert not [w for w in report.warnings if w.code in ("score_disagrees", "header_not_found")]
+
+
+def test_a_targets_report_that_mentions_self_evaluation_stays_a_targets_report(tmp_path: Path) -> None:
+    path = tmp_path / "targets.docx"
+    path.write_bytes(docx(
+        ["唐山市交通运输局2022年度项目支出绩效目标表", "年度终了，按要求开展绩效自评，自评表报市财政局。"],
+        [
+            ["项目名称", ("农村公路养护工程", 3)],
+            ["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "养护里程", "≥500公里"],
+        ],
+        4,
+    ))
+    report = normalize_document(read_document(path))
+    assert report.document.report_kind == "targets"
+    assert report.projects[0].indicators[0].actual is None
