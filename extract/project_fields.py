@@ -68,12 +68,14 @@ def _is_label(cell: Cell | None) -> bool:
     return field_label(cell.text) is not None or header_labels().match(cell.text) is not None
 
 
-def _value_below(table: Table, label: Cell) -> str | None:
+def _value_below(table: Table, label: Cell, *, same_width: bool = False) -> str | None:
     below_row = label.row + label.row_span
     if below_row >= table.n_rows:
         return None
     below = table.grid[below_row][label.col]
     if below is None or below.row != below_row or _is_label(below):
+        return None
+    if same_width and (below.col, below.col_span) != (label.col, label.col_span):
         return None
     return below.text.strip()
 
@@ -154,7 +156,9 @@ def field_row(
         elif right_match is not None and right_match.key in TASK_TEXT_KEYS and cell.row_span > 1:
             value = _task_list(table, cell, cells[i + 1:])
         elif right_match is not None and cell.row_span > 1:
-            value = None  # a heading over labels beside it (总体目标 over 中期目标 | 年度目标)
+            # a heading over labels beside it (总体目标 over 中期目标 | 年度目标), or the head of a
+            # matrix whose figures stand under it (本年度预计投入 over 7 | 财政资金 …)
+            value = _value_below(table, cell, same_width=True)
         elif right is None and cell.col_span == table.n_cols:
             value = None  # a section heading across the table (基本信息, 年度绩效目标)
         else:

@@ -182,8 +182,8 @@ def _scan_table(
                     Location(table.index, r)))
             continue
         in_grid = draft is not None and draft.columns is not None
-        in_fields = draft is not None and draft is not previous and not in_grid
-        if in_fields and _opens_with_category(cells, r) and (inferred := infer_header(table, r)) is not None:
+        in_fields = draft is not previous and not in_grid
+        if in_fields and draft is not None and _opens_with_category(cells, r) and (inferred := infer_header(table, r)) is not None:
             assert draft is not None
             draft.columns, in_grid = inferred, True
             draft.fill, draft.long_fill = CategoryFill(), CategoryFill()
@@ -192,6 +192,9 @@ def _scan_table(
                 "(一级指标 … 指标值) above it; check its columns", Location(table.index, r)))
         entries = (field_row(table, r, cells, unlisted=in_fields)
                    if not in_grid or leftmost_is_field_label(cells, r) else ())
+        if draft is None:
+            # before any project, a label no table lists may only name one (专项名称金 | X)
+            entries = tuple(e for e in entries if e.label is None or e.key in IDENTITY_KEYS)
         if entries:
             if draft is None or draft is previous or draft.is_new_project(entries):
                 draft = start()

@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "history": ("jixiao.commands.history", "List the versions of a document key."),
     "diff": ("jixiao.commands.diff", "Show what changed between two versions of a document."),
     "export": ("jixiao.commands.export", "Write the current views to CSV, Parquet or Excel."),
+    "review": ("jixiao.commands.review", "Check reports against the review rules (绩效目标审核)."),
     "report": ("jixiao.commands.report", "Write a self-contained HTML report of the database."),
     "db": ("jixiao.commands.db", "Database maintenance (db upgrade)."),
 }

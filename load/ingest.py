@@ -27,10 +27,12 @@ from jixiao.load.database import is_transient, write_connection
 from jixiao.load.document_key import document_key_for, report_document_kind
 from jixiao.load.exceptions import JixiaoError, LoadError
 from jixiao.load.files import file_sha256, iter_report_files
+from jixiao.load.findings import store_findings
 from jixiao.load.migrate import ensure_schema
 from jixiao.load.rows import indicator_count, untyped_count
 from jixiao.load.writer import log_row, write_report
 from jixiao.normalize.records import Report
+from jixiao.review import RuleSet, default_rules, review_report
 
 __all__ = [
     "IngestOutcome", "Loader", "document_key_for", "ingest_report", "record_failure", "new_run_id", "ingest_paths",
@@ -87,8 +89,10 @@ class Loader:
     Not for several threads at once: give each thread its own Loader.
     """
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, rules: RuleSet | None = None) -> None:
         self.engine = engine
+        self.rules = rules or default_rules()
+        """The review rules each new version's findings are computed with (load.findings)."""
         self._conn: Connection | None = None
 
     def __enter__(self) -> Loader:
@@ -134,10 +138,14 @@ class Loader:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 with self._transaction() as conn:
+                    now = _now()
                     written = write_report(
                         conn, report, key=document_key, kind=kind.code if kind else None, path=path, run_id=run_id,
-                        parser_version=parser_version(), now=_now(),
+                        parser_version=parser_version(), now=now,
                     )
+                    if written.status == "loaded":
+                        store_findings(conn, written.document_id, review_report(report, self.rules),
+                                       digest=self.rules.digest, now=now)
             except LoadError as e:
                 return self.record_failure(path=path, sha256=sha, error_code=e.code, message=str(e), run_id=run_id,
                                            document_key=document_key)

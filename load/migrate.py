@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["HEAD_REVISION", "MIGRATIONS", "upgrade", "ensure_schema", "current_revision", "alembic_config"]
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 """The newest revision under load/migrations/versions (a test keeps this in step with Alembic)."""
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

@@ -12,7 +12,7 @@ from sqlalchemy.dialects import mysql
 
 __all__ = [
     "metadata", "documents", "current_documents", "sections", "projects", "indicators",
-    "narrative_indicators", "warnings", "ingest_log", "LongText", "STATUSES",
+    "narrative_indicators", "warnings", "ingest_log", "findings", "LongText", "STATUSES",
 ]
 
 # Constraint names are spelled out so every engine (and Alembic) agrees on them.
@@ -248,5 +248,29 @@ ingest_log = sa.Table(
     sa.CheckConstraint("status IN ('loaded', 'unchanged', 'failed')", name="status_known"),
     sa.Index(None, "run_id"),
     sa.Index(None, "document_id"),
+    **MYSQL_OPTIONS,
+)
+
+findings = sa.Table(
+    "findings", metadata,
+    _id(), _document_fk(), _ordinal("finding"),
+    sa.Column("rule_id", sa.String(32), nullable=False, doc="Rule of the review table (COMP-05, CONS-03 ...)."),
+    sa.Column("severity", sa.String(16), nullable=False, doc="error (send back), warning or notice."),
+    sa.Column("check_name", sa.String(64), nullable=False, doc="The check the rule runs (level1_coverage ...)."),
+    sa.Column("message", LongText, nullable=False, doc="What to fix, in Chinese, for the clerk."),
+    sa.Column("message_en", LongText, nullable=False, doc="The same in English."),
+    sa.Column("project_ordinal", sa.Integer, doc="projects.ordinal of the project; NULL for the whole document."),
+    sa.Column("project_code", sa.String(100), doc="Project code as written."),
+    sa.Column("project_name", LongText, doc="Project name."),
+    sa.Column("indicator_name", LongText, doc="三级指标 the finding is about; NULL for a project finding."),
+    sa.Column("raw", LongText, doc="That indicator's value as written."),
+    sa.Column("location_table", sa.Integer, doc="Table index in the document, from 0."),
+    sa.Column("location_row", sa.Integer, doc="Row index in that table's grid, from 0."),
+    sa.Column("rules_digest", sa.String(16), nullable=False, doc="Digest of the rule table that found it."),
+    sa.Column("reviewed_at", sa.DateTime, nullable=False, doc="When the review ran (UTC)."),
+    sa.CheckConstraint("severity IN ('error', 'warning', 'notice')", name="severity_known"),
+    sa.UniqueConstraint("document_id", "ordinal"),
+    sa.Index(None, "rule_id"),
+    sa.Index(None, "severity"),
     **MYSQL_OPTIONS,
 )

@@ -104,8 +104,8 @@ def _amounts(tokens: tuple[Token, ...]) -> tuple[list[_Amount], list[Op]]:
             u: Unit = t.word  # type: ignore[assignment]
             a = amounts[-1]
             a.unit, a.factor, a.percent = u.unit, u.factor, u.kind == "percent"
-        elif t.code == "." and amounts and amounts[-1].unit and i + 1 < len(tokens) and tokens[i + 1].code == "U":
-            amounts[-1].unit += t.text + tokens[i + 1].word.unit  # type: ignore[union-attr]
+        elif t.code == "." and amounts and amounts[-1].unit and codes(tokens[i + 1:i + 2]) == "U":
+            amounts[-1].unit += t.text + tokens[i + 1].word.unit  # type: ignore[union-attr]  # 人·次
             i += 2
             continue
         elif t.code == "/" and amounts:

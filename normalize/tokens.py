@@ -80,19 +80,24 @@ def _master() -> re.Pattern[str]:
         rf"(?P<sc>\s*(?:{_alternation(ranges)})+\s*)"
         rf"(?:(?P<ey>(?:19|20)\d{{2}})[-/.])?(?P<em>{month})(?:[-/.](?P<ed>{day}))?(?![\d.]))"
         # a date, with the time of day a spreadsheet adds: 2021-12-31 00:00:00
-        r"|(?P<iso>(?<![\d.])(?:19|20)\d{2}(?P<sep>[-/.])(?:1[0-2]|0?[1-9])(?P=sep)(?:[12]\d|3[01]|0?[1-9])(?![\d.])"
+        rf"|(?P<iso>(?<![\d.])(?:19|20)\d{{2}}(?P<sep>[-/.])(?:{month})(?P=sep)(?:{day})(?![\d.])"
         r"(?:\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:]))?)"
         # a year and month: 2023-12, 2023/12; dotted only before a period mark (2023.12前), else a decimal
         rf"|(?P<ym>(?<![\d.])(?P<yy>(?:19|20)\d{{2}})(?:[-/](?P<ym1>{month})(?![\d./-])"
         rf"|\.(?P<ym2>{month})(?![\d.])(?=\s*(?:{_alternation(vocab().period_marks)}))))"
-        # a Latin symbol right after a number is its unit: 80M, 2km, 100m2
-        rf"|(?P<sym>(?<=[\d{''.join(w for w in vocab().scales if len(w) == 1)}])[A-Za-z]+(?:[23²³](?![\d.]))?)"
-        # words whose numeral or unit characters are none (十分满意, 一次性, 三分之一): markers.tsv
+        # a Latin symbol right after a number is its unit: 80M, 2km, 100m2, 100 km
+        rf"|(?P<sym>(?:(?<=[\d{''.join(w for w in vocab().scales if len(w) == 1)}])|(?<=\d ))"
+        r"[A-Za-z]+(?:[23²³](?![\d.]))?)"
+        # words whose numeral or unit characters are none (十分满意, 一次性): markers.tsv
         rf"|(?P<word>{_markers('not_a_number')})"
+        # a fraction is no value with a unit: 三分之一, 5分之1 (分 is a unit, 百分之 a percent)
+        rf"|(?P<fraction>(?:\d+|{cnum})(?:{_markers('fraction')})(?:\d+|{cnum}))"
         rf"|(?P<period>(?<![\d{numeral}])(?:{_alternation(vocab().periods)}))"
         rf"|(?P<year>(?<![\d.])(?:19|20)\d{{2}}(?:{_markers('year')}))"
         rf"|(?P<month>(?<![\d.{numeral}])(?:1[0-2]|0?[1-9]|[{numeral}]{{1,3}})(?:{_markers('month')}))"
-        rf"|(?P<day>(?<=[{month_ends}])(?:[12]\d|3[01]|0?[1-9])(?:{_markers('day')}))"
+        # a day follows its month; 日 may be missing at the end or before a period mark (12月31前)
+        rf"|(?P<day>(?<=[{month_ends}])(?:[12]\d|3[01]|0?[1-9])"
+        rf"(?:{_markers('day')}|(?![\d.])(?=\s*(?:{_alternation(vocab().period_marks)}|$))))"
         rf"|(?P<pct>(?:{_markers('percent_of')})(?:\d+(?:\.\d+)?|{cnum}|[{numeral}]+))"
         # a minus sign only where no number, unit or word stands before it (1-2% is a range)
         rf"|(?P<num>(?:(?<![\w%.){no_minus}])-)?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?))"
@@ -288,7 +293,7 @@ def _match(m: re.Match[str], folded: str, out: list[Token]) -> int:
         return end
     if kind == "sym":
         out.append(Token("U", text, start, end, None, Unit(text, "number", Decimal(1))))
-    elif kind == "word":
+    elif kind in ("word", "fraction"):
         out.append(Token("T", text, start, end))
     elif kind == "iso":
         out.append(Token("I", text, start, end))

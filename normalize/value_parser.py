@@ -15,6 +15,7 @@ Rules (the table in tests/normalize/test_value_parser.py shows each on real cell
 - kind "percent" covers %, ‰ and 百分点, told apart by unit; 九成 is 90 % (scale 10).
 - Dates are the last day of the period they name; a date without a year takes `year`
   (the document's fiscal year) and stays None when that is unknown.
+- A measure word no table lists (3眼) is the unit when it ends the value (normalize.measure_words).
 - Sentences (normalize.value_sentences): a number followed in its clause by 结束后, 之后 …
   names an event (text); labelled amounts in one unit after a colon are a whole in parts (their total).
 - A grouped integer at a month end near the fiscal year is a spreadsheet's serial date
@@ -32,6 +33,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from jixiao.normalize.grammar import Reading, find_cores, number
+from jixiao.normalize.measure_words import with_measure_words
 from jixiao.normalize.records import ParsedValue
 from jixiao.normalize.spreadsheet_dates import serial_date
 from jixiao.normalize.status import status_value
@@ -45,7 +47,7 @@ _UNIT_COLUMN = re.compile(r"S?(?:P|U(?:[/.]S?U)*)")
 
 
 def _read(raw: str, year: int | None) -> Reading | None:
-    tokens = tokenize(raw)
+    tokens = with_measure_words(tokenize(raw))
     cores = find_cores(tokens, year)
     if len(cores) == 1:
         return None if names_an_event(tokens, cores[0]) else cores[0].reading

@@ -35,6 +35,8 @@ def names_an_event(tokens: tuple[Token, ...], core: Core) -> bool:
             break
         clause.append(t.text)
     text = "".join(clause)
+    for word in _markers("not_after"):  # 完成后续 is 完成 + 后续
+        text = text.replace(word, "|")
     return any(w in text for w in _markers("after"))
 
 

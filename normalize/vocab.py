@@ -186,7 +186,8 @@ def vocab() -> Vocab:
         markers=_table(
             "markers.tsv", ("word", "role"),
             lambda c: _choice(c[1], (
-                "percent_of", "decimal_point", "year", "month", "day", "not_a_number", "after", "breakdown",
+                "percent_of", "decimal_point", "year", "month", "day", "fraction", "not_a_number", "after",
+                "not_after", "breakdown",
             )),
         ),
         periods=_table(

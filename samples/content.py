@@ -17,6 +17,8 @@ SAMPLE_DATA = (
     "department_overall_2022",
     "multi_project_tables_2022",
     "variants_2024",
+    "province_form_2023",
+    "split_columns_2023",
     "tangshan_2021_self_evaluation",
 )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 # columns a layout may give an indicator row; any of them may be empty
 INDICATOR_FIELDS = (
     "level1", "level2", "name", "description", "value", "basis",
-    "nature", "unit", "weight", "score", "standard", "remark", "explain", "fx", "actual", "deviation",
+    "nature", "unit", "weight", "score", "standard", "remark", "explain", "fx", "prior", "actual", "deviation",
 )
 
 
@@ -15,9 +15,10 @@ INDICATOR_FIELDS = (
 class Indicator:
     """One indicator row; `value` and the texts may hold inline markup (samples/inline.py)."""
 
-    level1: str
-    level2: str
-    name: str
+    level1: str = ""
+    level2: str = ""
+    """Empty in a grid without levels (layout h)."""
+    name: str = ""
     value: str = ""
     description: str = ""
     basis: str = ""
@@ -30,6 +31,8 @@ class Indicator:
     explain: str = ""
     fx: str = ""
     """Space-separated row features: sdt_row sdt_value grid_before grid_after ragged span12."""
+    prior: str = ""
+    """A past year's actual value (2022年实际值) printed beside the target."""
     actual: str = ""
     """Self-evaluation: 实际完成值."""
     deviation: str = ""
@@ -72,6 +75,14 @@ class Project:
     """Paragraphs written just before this project's table."""
     split_after: int = 0
     """Layout e: continue the grid in a second table after this many indicator rows."""
+    goal_midterm: str = ""
+    """The mid-term / 实施期 goal beside the annual one."""
+    midterm: list[str] = field(default_factory=list)
+    """中期资金总额, 其中：财政拨款, 其他资金 as written, beside the annual money."""
+    info: list[list[str]] = field(default_factory=list)
+    """Other labelled facts a layout prints (label, text): 项目属性, 项目期, 立项依据 …"""
+    long_term: list[Indicator] = field(default_factory=list)
+    """The mid-term / 长期 indicator block printed beside the annual one, row for row."""
     execution: list[str] = field(default_factory=list)
     """Self-evaluation: 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分 of 年度资金总额 (万元)."""
     result: str = ""
@@ -129,7 +140,8 @@ def from_dict(data: dict) -> Report:
     for raw in data.get("project", []):
         columns = raw.pop("columns", default_columns)
         rows = raw.pop("indicators", [])
-        projects.append(Project(**raw, indicators=[Indicator.from_row(columns, r) for r in rows]))
+        long_term = [Indicator.from_row(columns, r) for r in raw.pop("long_term", [])]
+        projects.append(Project(**raw, indicators=[Indicator.from_row(columns, r) for r in rows], long_term=long_term))
     para_names = {f.name for f in fields(Para)}
 
     def paras(key: str) -> list[Para]:

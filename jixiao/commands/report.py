@@ -4,8 +4,10 @@ Example:
     jixiao report --db sqlite:///jixiao.db -o report.html
 
 The page needs no network: CSS and charts (SVG) are inline, there is no script.
-It lists per department and year the documents and their versions, every warning
-and every value left untyped with its file, table and row, and the files that failed.
+It opens with the review (findings by rule, the projects to send back, each project's
+indicators with the findings beside them), then lists per department and year the documents
+and their versions, every warning and every value left untyped with its file, table and row,
+and the files that failed.
 """
 
 from __future__ import annotations

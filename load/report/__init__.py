@@ -1,5 +1,6 @@
-"""The HTML report of a jixiao database: documents and versions per department and year, charts, and
-every warning and untyped value a clerk should look at.
+"""The HTML report of a jixiao database: the reviewer's page (findings per project, the projects to send
+back), documents and versions per department and year, charts, and every warning and untyped value a
+clerk should look at.
 
     from jixiao.load.report import write_html_report
     totals = write_html_report("sqlite:///jixiao.db", "report.html")

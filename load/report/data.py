@@ -9,6 +9,7 @@ from typing import get_args
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from jixiao.load.report.review_data import ReviewData, read_review_data
 from jixiao.load.report.achievement import AchievementData, read_achievement
 from jixiao.load.schema import current_documents, documents, indicators, ingest_log, projects, warnings
 from jixiao.normalize.records import Kind
@@ -112,6 +113,8 @@ class ReportData:
     """(level1_code, level2_code, indicators) of the current versions."""
     by_kind: tuple[tuple[str, int], ...]
     """(kind, indicators) of the current versions."""
+    review: ReviewData | None = None
+    """The review findings of the current versions, project by project."""
     achievement: AchievementData = AchievementData((), ())
     """Self-evaluations: targets met per department and year, and the unmet ones."""
 
@@ -227,5 +230,6 @@ def read_report_data(conn: Connection) -> ReportData:
     """Read everything the report shows in one connection (one consistent snapshot where the engine allows)."""
     return ReportData(
         totals=read_totals(conn), groups=_groups(conn), flags=_flags(conn), failures=_failures(conn),
-        by_category=_by_category(conn), by_kind=_by_kind(conn), achievement=read_achievement(conn),
+        by_category=_by_category(conn), by_kind=_by_kind(conn), review=read_review_data(conn),
+        achievement=read_achievement(conn),
     )

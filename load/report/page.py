@@ -10,6 +10,7 @@ from jixiao.load.report.achievement import render_achievement
 from jixiao.load.report.charts import Bar, bar_chart
 from jixiao.load.report.data import UNTYPED_CODE, DocumentHistory, Flag, Group, ReportData
 from jixiao.load.report.labels import KINDS, LEVEL1, LEVEL2, NONE, TEXT, UNKNOWN
+from jixiao.load.report.review_page import CSS as REVIEW_CSS, render_review
 
 # Fonts that carry Chinese on Windows, macOS and Linux, in that order of likelihood.
 FONT_STACK = (
@@ -164,11 +165,12 @@ def render_page(data: ReportData, *, database: str, generated_at: dt.datetime) -
     return "".join([
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<title>{escape(TEXT["title"])} · jixiao</title><style>{CSS}</style></head><body>',
+        f'<title>{escape(TEXT["title"])} · jixiao</title><style>{CSS}{REVIEW_CSS}</style></head><body>',
         f'<header><h1>{escape(TEXT["title"])} <small>{escape(TEXT["subtitle"])}</small></h1>',
         f'<p class="meta">{escape(TEXT["generated"])}: {_e(_time(generated_at))} · ',
         f'{escape(TEXT["database"])}: {_e(database)}</p></header>',
         f'<section id="summary"><h2>{escape(TEXT["summary"])}</h2>{_summary(data)}</section>',
+        render_review(data.review) if data.review else "",
         f'<section id="groups"><h2>{escape(TEXT["by_group"])}</h2>{groups}</section>',
         f'<section id="charts"><h2>{escape(TEXT["charts"])}</h2>{_charts(data)}</section>',
         render_achievement(data.achievement, _table),

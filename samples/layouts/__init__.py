@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from samples.docx_writer import Package
-from samples.layouts import department, export, mof, multi, seed, self_evaluation, variants
+from samples.layouts import department, export, mof, multi, province, seed, self_evaluation, split, variants
 from samples.model import Report
 
 RENDERERS: dict[str, Callable[[Package, Report], None]] = {
@@ -15,5 +15,7 @@ RENDERERS: dict[str, Callable[[Package, Report], None]] = {
     "department": department.render,
     "multi": multi.render,
     "variants": variants.render,
+    "province": province.render,
+    "split": split.render,
     "self_evaluation": self_evaluation.render,
 }

@@ -17,7 +17,7 @@ from jixiao.load.exceptions import BadDatabaseUrl, LoadError
 from test_batch_pool import corpus, fake_read
 
 # Columns that differ between two runs of the same input: surrogate keys, clocks, run ids.
-VOLATILE = {"id", "document_id", "project_id", "run_id", "ingested_at", "superseded_at", "changed_at", "at"}
+VOLATILE = {"id", "document_id", "project_id", "run_id", "ingested_at", "superseded_at", "changed_at", "at", "reviewed_at"}
 
 
 def dump_database(url: str) -> dict[str, list[tuple[Any, ...]]]:

@@ -13,9 +13,9 @@ from sqlalchemy.engine import Engine
 
 import load_factory as f
 from jixiao.cli import main
+from jixiao.load.migrate import HEAD_REVISION
 from jixiao.load.catalog import VIEWS, view
 from jixiao.load.ingest import ingest_report
-from jixiao.load.migrate import HEAD_REVISION
 
 KEY = "唐山市市场监督管理局/2021/department_overall"
 
@@ -41,7 +41,8 @@ def test_db_upgrade_creates_the_schema_and_current_reports_it(empty_db_url: str,
                                                                            f"(latest is {HEAD_REVISION}; run `jixiao db upgrade`)\n")
     code, out, _ = run(["db", "upgrade", "--db", empty_db_url], capsys)
     assert (code, out.endswith(f": schema at revision {HEAD_REVISION} (latest)\n")) == (0, True)
-    assert run(["db", "current", "--db", empty_db_url], capsys)[1].endswith(f"schema at revision {HEAD_REVISION} (latest)\n")
+    current = run(["db", "current", "--db", empty_db_url], capsys)[1]
+    assert current.endswith(f"schema at revision {HEAD_REVISION} (latest)\n")
 
 
 def test_db_takes_the_url_from_the_environment(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001

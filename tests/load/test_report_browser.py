@@ -176,3 +176,44 @@ def test_a_screenshot_is_not_blank(browser: str, report: Path, tmp_path: Path) -
     assert variance > 100 and 0.002 < dark < 0.5 and len(colours) > 20, (mean, variance, dark, len(colours))
     # The summary cards' blue numbers (#2f6f9f) are on screen.
     assert any(abs(r[0] - 0x2F) + abs(r[1] - 0x6F) + abs(r[2] - 0x9F) < 30 for r in colours)
+
+
+def test_the_dom_shows_the_review_findings(browser: str, report: Path, database: str, tmp_path: Path) -> None:
+    """The reviewer's section: counts by severity as v_findings has them, every project foldable, findings beside rows."""
+    dom = chromium(browser, tmp_path, "--dump-dom", report.as_uri()).stdout.decode("utf-8")
+    page = Page()
+    page.feed(dom)
+    engine = sa.create_engine(database)
+    with engine.connect() as conn:
+        by_severity = dict(conn.execute(sa.text("SELECT severity, COUNT(*) FROM v_findings GROUP BY severity")).all())
+        n_projects = conn.execute(sa.text("SELECT COUNT(*) FROM v_projects")).scalar_one()
+        vague = conn.execute(sa.text("SELECT COUNT(*) FROM v_findings WHERE rule_id = 'MEAS-03'")).scalar_one()
+    engine.dispose()
+    for severity in ("error", "warning", "notice"):
+        assert int(page.by_id[f"findings-{severity}"]) == by_severity.get(severity, 0)
+    assert dom.count('<details class="project') == n_projects
+    assert dom.count('<span class="sev warning">MEAS-03</span>') == vague > 0
+    assert "审核结果 · Review findings" in "".join(page.text)
+
+
+def test_two_hundred_projects_render_folded_and_readable(browser: str, tmp_path: Path) -> None:
+    """200 projects: chromium lays the page out, every project is one folded line, the send-back list on top."""
+    from jixiao.load.database import create_engine
+    from review_reports import bureau_report, page_of, training_project
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'big.db'}")
+    page = page_of(engine, bureau_report([training_project(n, fiscal=700_000.0 if n % 50 == 0 else 800_000.0)
+                                          for n in range(1, 201)]))
+    engine.dispose()
+    html = tmp_path / "big.html"
+    html.write_text(page, encoding="utf-8")
+    dom = chromium(browser, tmp_path, "--dump-dom", html.as_uri()).stdout.decode("utf-8")
+    assert dom.count('<details class="project') == 200 and "<details open" not in dom
+    parsed = Page()
+    parsed.feed(dom)
+    assert parsed.by_id["findings-send-back"] == "4"  # P050, P100, P150, P200: 财政拨款 + 其他资金 ≠ 总额
+    shot = tmp_path / "big.png"
+    chromium(browser, tmp_path, f"--screenshot={shot}", "--window-size=1000,1400", html.as_uri())
+    width, height, rows, bpp = png_pixels(shot.read_bytes())
+    colours = {row[x:x + 3] for row in rows[::8] for x in range(0, width * bpp, 8 * bpp)}
+    assert (width, height) == (1000, 1400) and len(colours) > 20

@@ -112,6 +112,11 @@ ROWS = [
     ('大约20场', 'number', '~', 20, None, '场', 1, None),
     ('=100%', 'percent', '=', 100, None, '%', 1, None),
     ('100余家', 'number', '>', 100, None, '家', 1, None),
+    ('达95%', 'percent', '>=', 95, None, '%', 1, None),
+    ('逾100人', 'number', '>', 100, None, '人', 1, None),
+    ('最低5000元', 'number', '>=', 5000, None, '元', 1, None),
+    ('最高不超过5万元', 'number', '<=', 50000, None, '元', 10000, None),
+    ('≈95%', 'percent', '~', 95, None, '%', 1, None),
     ('10多人', 'number', '>', 10, None, '人', 1, None),
     # ranges
     ('1%-2%', 'percent', 'range', 1, 2, '%', 1, None),
@@ -260,6 +265,8 @@ ROWS = [
     ('3個工作日以內', 'number', '<=', 3, None, '工作日', 1, None),
     ('=95百分比', 'percent', '=', 95, None, '%', 1, None),
     ('100m2', 'number', '=', 100, None, 'm2', 1, None),
+    ('≥ 100 km', 'number', '>=', 100, None, 'km', 1, None),
+    ('60km/h', 'number', '=', 60, None, 'km/h', 1, None),
     ('100㎡', 'number', '=', 100, None, '平方米', 1, None),
     ('≥200人·次', 'number', '>=', 200, None, '人·次', 1, None),
     ('530元/人.月', 'number', '=', 530, None, '元/人.月', 1, None),
@@ -268,6 +275,11 @@ ROWS = [
     ('≥1次/季度', 'number', '>=', 1, None, '次/季度', 1, None),
     ('十分满意', 'text', None, None, None, None, None, None),
     ('三分之一', 'text', None, None, None, None, None, None),
+    # a measure word no table lists, right after a number where the value ends
+    ('3眼', 'number', '=', 3, None, '眼', 1, None),
+    ('≥5口', 'number', '>=', 5, None, '口', 1, None),
+    ('10万尾以上', 'number', '>=', 100000, None, '尾', 10000, None),
+    ('100强企业', 'number', '=', 100, None, None, 1, None),
     ('一次性补助500元', 'number', '=', 500, None, '元', 1, None),
     # date spans: the last day of the span's last period
     ('2021.01-2021.12', 'date', '<=', None, None, None, None, dt.date(2021, 12, 31)),
@@ -281,6 +293,8 @@ ROWS = [
     ('2023.12前', 'date', '<=', None, None, None, None, dt.date(2023, 12, 31)),
     ('2023.12', 'number', '=', 2023.12, None, None, 1, None),
     ('2021-12-31 00:00:00', 'date', '=', None, None, None, None, dt.date(2021, 12, 31)),
+    ('2023年12月31', 'date', '=', None, None, None, None, dt.date(2023, 12, 31)),
+    ('2023年6月30前', 'date', '<=', None, None, None, None, dt.date(2023, 6, 30)),
     ('5-10年', 'number', 'range', 5, 10, '年', 1, None),
     # a spreadsheet's serial date in the grouped number format, at a month end near the fiscal year
     ('44,561', 'date', '=', None, None, None, None, dt.date(2021, 12, 31)),
@@ -291,7 +305,7 @@ ROWS = [
     # sentences: a number naming an event is no value; a whole in parts is their total
     ('1-6期培训结束后及时考核', 'text', None, None, None, None, None, None),
     ('验收后3个月内', 'number', '<=', 3, None, '个月', 1, None),
-    ('100%落实后续管护', 'percent', '=', 100, None, '%', 1, None),
+    ('100%完成后续管护', 'percent', '=', 100, None, '%', 1, None),
     ('服务对象:城镇300人,农村500人', 'number', '=', 800, None, '人', 1, None),
     ('服务对象:城镇300人,农村5%', 'text', None, None, None, None, None, None),
     # not understood: text, value None (these warn: they hold a digit)

@@ -56,6 +56,13 @@ def test_committed_samples_are_fresh(tmp_path):
          ["一级 指标", "三级指标 ", "指标值（含单位）", "指 标 值", "一级指标\u3000", "130200-22-0304", "≤183.5万元"]),
         ("variants_2024.docx", 3, "成都市生态环境局",
          ["本年度绩效指标", "社会公众或服务对象满意度指标", "指标内容", "指标值及单位", "权重", "备注", "分值", "绩效标准", "指标解释"]),
+        ("province_form_2023.docx", 3, "襄阳市城市管理执法委员会",
+         ["项目支出名称", "主管部门及代码", "中期资金总额：", "年度资金总额：", "总 体 目 标", "绩\n效\n指\n标", "绩 效 指 标",
+          "二级指标(长期)", "指标值(年度)", "2022年实际值", "2023年预期值", "年度本级\n预算金额", "250万", "≥80M",
+          "2023.07-2024.01", "≤65万元"]),
+        ("split_columns_2023.docx", 4, "荣昌区清江镇人民政府",
+         ["编制单位：", "专项资金名称", "业务主管部门", "当年预算", "指标权重", "计量单位", "指标性质", "定性",
+          "部門(單位)名稱", "年度總體績效目標", "指標值類型", "計量單位", "指標解釋"]),
         ("revisions/report_v1.docx", 4, "唐山市文化广电和旅游局", ["旅游宣传推广经费", "120万人次", "6处", "≥90%"]),
         ("revisions/report_v2.docx", 4, "唐山市文化广电和旅游局", ["非物质文化遗产保护传承经费", "135万人次", "8处", "≥92%"]),
     ],
@@ -130,3 +137,9 @@ def test_corpus_is_mixed_reproducible_and_readable(tmp_path):
     big = docx.Document(first[-1])
     codes = {cell.text for table in big.tables for row in table.rows for cell in row.cells if cell.text.count("-") == 2}
     assert len(codes) == 20
+
+
+def test_sample_only_layouts_stay_out_of_the_benchmark_corpus():
+    from samples.layouts import RENDERERS
+
+    assert {"province", "split"} <= set(RENDERERS) - set(LAYOUTS)
