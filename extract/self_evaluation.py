@@ -19,6 +19,8 @@ from jixiao.extract.vocabulary import LabelTable, fold_label, money_units, read_
 EXECUTION_COLUMNS = ("budget_initial", "budget_adjusted", "executed", "rate", "weight", "score")
 # A row naming at least this many of 年初预算数 / 全年预算数 / 全年执行数 / 执行率 heads the block.
 _MIN_MONEY_HEADERS = 2
+# Its 总额 row is among the few rows below it (总额, 其中：财政资金, 其他资金 …).
+_BLOCK_ROWS = 6
 SELF_EVALUATION = "self_evaluation"
 TARGETS = "targets"
 _MAX_HEADING = 40
@@ -71,7 +73,7 @@ def _execution_at(table: Table, r: int) -> _Finding | None:
     if len(columns.keys() & {"budget_initial", "budget_adjusted", "executed", "rate"}) < _MIN_MONEY_HEADERS:
         return None
     values_row = None
-    for row in range(below, min(below + 6, table.n_rows)):
+    for row in range(below, min(below + _BLOCK_ROWS, table.n_rows)):
         if any(_key(cell) == "total_row" for cell in table.row_cells(row)):
             values_row = row
             break

@@ -7,10 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlalchemy as sa
+from alembic import command
 from sqlalchemy.engine import Engine
 
 from jixiao.load.catalog import view
+from jixiao.load.database import create_engine
 from jixiao.load.ingest import ingest_paths
+from jixiao.load.migrate import HEAD_REVISION, alembic_config, current_revision, upgrade
 from jixiao.load.report import render_report
 from jixiao.load.report.achievement import read_achievement
 from jixiao.pipeline import read_report
@@ -82,3 +85,28 @@ def test_the_html_report_shows_achievement_per_department_and_the_unmet_targets(
     html, _ = render_report(engine)
     section = html.split('<section id="achievement">', 1)[1].split("</section>", 1)[0]
     assert "补贴快检室" in section and "2022年1月15日" in section and "6家单位未达到补贴条件" in section
+
+
+def test_a_database_of_targets_upgrades_to_self_evaluations_and_back(empty_db_url: str) -> None:
+    """Documents loaded before revision 0003 read as targets after it; its downgrade undoes it on every engine."""
+    assert upgrade(empty_db_url, "0001") == "0001"
+    engine = create_engine(empty_db_url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO documents (document_key, version, is_current, source_file, source_path, sha256, bytes,"
+                " schema_version, parser_version, run_id, ingested_at, n_sections, n_projects, n_indicators,"
+                " n_narrative_indicators, n_warnings, n_untyped) VALUES ('k', 1, TRUE, 'a.docx', 'a.docx', 'ab', 1,"
+                " 1, '0', 'r', '2025-01-01 00:00:00', 0, 0, 0, 0, 0, 0)")
+        assert upgrade(empty_db_url) == HEAD_REVISION
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT report_kind FROM documents").scalar_one() == "targets"
+        with engine.begin() as conn:
+            command.downgrade(alembic_config(conn), "0001")
+        with engine.connect() as conn:
+            assert current_revision(conn) == "0001"
+            assert "report_kind" not in {c["name"] for c in sa.inspect(conn).get_columns("documents")}
+            assert "v_target_vs_actual" not in sa.inspect(conn).get_view_names()
+        assert upgrade(empty_db_url) == HEAD_REVISION
+    finally:
+        engine.dispose()
