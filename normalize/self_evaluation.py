@@ -18,13 +18,11 @@ from jixiao.normalize.value_parser import parse_value
 
 
 def points(cell: str | None) -> Number | None:
-    """A 权重 / 分值 / 得分 cell as a number ("10" → 10, "7.6" → 7.6); None when blank or "/"."""
+    """A 权重 / 分值 / 得分 cell as a number ("10" → 10, "7.6" → 7.6, "10分" → 10); None when blank or "/"."""
     if not cell:
         return None
     parsed = parse_value(cell)
-    if parsed.kind not in ("number", "percent") or parsed.op != "=" or parsed.unit not in (None, "分", "%"):
-        return None
-    return parsed.value
+    return parsed.value if parsed.kind in ("number", "percent") and parsed.op == "=" else None
 
 
 def _percent(cell: str | None) -> float | None:
