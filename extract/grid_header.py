@@ -13,12 +13,12 @@ checked against the rows below, because real tables label them loosely:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from jixiao.extract.categories import category_levels
 from jixiao.extract.model import Cell, Table
-from jixiao.extract.vocabulary import fold_label, header_labels, words
+from jixiao.extract.vocabulary import field_labels, fold_label, header_labels, words
 
 # A self-evaluation's result columns (实际完成值, 得分, 偏差原因分析), read into RawIndicator too.
 SELF_EVALUATION_KEYS = ("actual", "score", "deviation")
@@ -29,6 +29,11 @@ CORE_KEYS = ("level1", "level2", "name", "description", "value", "basis", "natur
 SHARED = {("level1", "level2"), ("name", "description")}
 IGNORED_KEYS = frozenset({"side"})
 LEVEL_KEYS = ("level1", "level2", "name")
+# Project fields a one-row-per-indicator export prints as columns of the grid.
+ROW_FIELD_KEYS = frozenset({
+    "code", "name", "department", "department_name", "implementer", "purpose", "goal", "goal_midterm",
+    "budget_total", "budget_overall", "budget_all_fiscal", "budget_fiscal", "budget_other",
+})
 # How many rows below a header are looked at to see what its columns hold.
 _SAMPLE_ROWS = 40
 
@@ -48,6 +53,9 @@ class GridColumns:
     """The header's last row (a sub-header row below `header_row`); -1 when it has one row."""
     long_term: GridColumns | None = None
     """The mid-term / 长期 block beside the annual one, read into long_term_indicators."""
+    fields: tuple[tuple[str, int], ...] = ()
+    """Project field columns of a one-row-per-indicator export (项目名称 | 预算数 | 年度目标 | 一级指标 …):
+    field key -> grid column, read again on every row."""
 
     @property
     def end(self) -> int:
@@ -293,7 +301,24 @@ def find_header(table: Table, cells: tuple[Cell, ...], r: int) -> GridColumns | 
     labelled = _side_as_name(_relabel_levels(table, first_data, labelled))
     annual, other = _annual_and_long_term(labelled)
     long_term = _columns(r, last_row, other, [], []) if other else None
-    return _columns(r, last_row, annual, extra, unknown, long_term)
+    columns = _columns(r, last_row, annual, extra, unknown, long_term)
+    row_fields = _row_fields(cells, columns)
+    return replace(columns, fields=row_fields) if row_fields else columns
+
+
+def _row_fields(cells: tuple[Cell, ...], columns: GridColumns) -> tuple[tuple[str, int], ...]:
+    """Project field columns left of the grid (项目名称 | 预算数 | 年度目标 | 一级指标 …)."""
+    first_core = min(col for _, col in columns.core)
+    found: dict[str, int] = {}
+    for cell in cells:
+        if cell.col >= first_core or not cell.text.strip() or header_labels().match(cell.text) is not None:
+            continue
+        match = field_labels().match(cell.text)
+        if match is not None and match.key in ROW_FIELD_KEYS and not match.inline:
+            found.setdefault(match.key, cell.col)
+    if not found.keys() & {"code", "name", "department_name"}:
+        return ()  # a side label (年度绩效目标(90分)), not a project's columns
+    return tuple(found.items())
 
 
 def _value_likeness(texts: list[str]) -> float:

@@ -33,6 +33,12 @@ def _text(cell: Cell | None) -> str:
     return cell.text.strip() if cell is not None else ""
 
 
+def _unit(cell: Cell | None) -> str | None:
+    """The 计量单位 cell, None when it only holds a placeholder dash (-, —, /)."""
+    text = _text(cell)
+    return text if text.strip("-—–/／ ") else None
+
+
 def _owners(row: tuple[Cell | None, ...], columns: GridColumns) -> tuple[dict[str, Cell], set[int], bool]:
     """The cell each core key reads in this row, the ids of cells claimed, and whether the
     row is one cell across the whole grid (a note, not an indicator)."""
@@ -104,7 +110,7 @@ def read_row(
         basis=_text(owner.get("basis")) or None,
         location=Location(table.index, r),
         nature=nature or None,
-        unit=_text(owner.get("unit")) or None,
+        unit=_unit(owner.get("unit")),
         extra=tuple(extra),
         weight=_text(owner.get("weight")) or None,
         **_results(owner, columns),

@@ -19,6 +19,8 @@ UNKNOWN_KEY = "unknown"
 _MAX_HEADER_CELL = 6
 _SENTENCE = re.compile(r"[,.;!?，。；、！？]")
 TASK_TEXT_KEYS = ("task_name", "task_content")
+# Labels that head a block of labels merged down beside them (项目资金 over 年度资金总额 …).
+GROUP_KEYS = frozenset({"budget_group"})
 # Fields whose value is prose, written beside its label or under it.
 PROSE_KEYS = frozenset({"goal", "goal_midterm", "purpose"})
 # A sub-label standing between a label and its value (一般公共预算拨款 | 小计 | 1800).
@@ -102,12 +104,34 @@ def _prose_below(table: Table, label: Cell, beside: str) -> str:
     return below if below and len(below) > len(beside) * 2 else beside
 
 
+def _prose_rows(table: Table, label: Cell, right: Cell) -> str:
+    """A goal written over the rows its label spans (本年度绩效目标 over 1.… and 2.…), one line each."""
+    lines = []
+    for r in range(label.row, label.row + label.row_span):
+        cell = table.grid[r][right.col]
+        if cell is not None and cell.row == r and cell.text.strip():
+            lines.append(cell.text.strip())
+    return "\n".join(lines)
+
+
 def leftmost_is_field_label(cells: tuple[Cell, ...], r: int) -> bool:
     """True when the first non-empty cell of row r (given its distinct cells) starts in this row and is a field label."""
     for cell in cells:
         if cell.text.strip():
             return cell.row == r and field_label(cell.text) is not None
     return False
+
+
+def _opens_row(cells: tuple[Cell, ...], i: int, r: int) -> bool:
+    """Cell i is the row's first text, or follows only a money block's label merged down from
+    above (项目金额(万元) | 其中:财政投款 | 2279.048)."""
+    for cell in cells[:i]:
+        if not cell.text.strip():
+            continue
+        match = field_label(cell.text)
+        if cell.row == r or match is None or match.key not in GROUP_KEYS:
+            return False
+    return bool(cells[i].text.strip())
 
 
 def _unlisted(cells: tuple[Cell, ...], i: int, r: int) -> FieldEntry | None:
@@ -140,7 +164,7 @@ def field_row(
             continue  # a label merged down from a row above was read there
         match = field_label(cell.text)
         if match is None:
-            if unlisted and not entries and i == next(j for j, c in enumerate(cells) if c.text.strip()):
+            if unlisted and not entries and _opens_row(cells, i, r):
                 if (entry := _unlisted(cells, i, r)) is not None:
                     entries.append(entry)
             continue
@@ -164,6 +188,6 @@ def field_row(
         else:
             value = _value_below(table, cell)
         if match.key in PROSE_KEYS and right is not None and value == right.text.strip():
-            value = _prose_below(table, cell, value)
+            value = _prose_rows(table, cell, right) if cell.row_span > 1 else _prose_below(table, cell, value)
         entries.append(FieldEntry(match.key, value, match.unit, r, cell.col))
     return tuple(entries)

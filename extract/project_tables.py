@@ -65,6 +65,8 @@ class _Draft:
     last_row: int = 0
     periods: list[tuple[int, bool]] = field(default_factory=list)
     """(column, is mid-term) of the money labels that head a period's column, left to right."""
+    row_identity: tuple[str, ...] | None = None
+    """In a one-row-per-indicator export, the name and code this project's rows carry."""
 
     def _in_midterm_column(self, entry: FieldEntry) -> bool:
         heads = [midterm for col, midterm in self.periods if col <= entry.col]
@@ -182,7 +184,7 @@ def _scan_table(
                     Location(table.index, r)))
             continue
         in_grid = draft is not None and draft.columns is not None
-        in_fields = draft is not previous and not in_grid
+        in_fields = (draft is None or draft is not previous) and not in_grid
         if in_fields and draft is not None and _opens_with_category(cells, r) and (inferred := infer_header(table, r)) is not None:
             assert draft is not None
             draft.columns, in_grid = inferred, True
@@ -204,6 +206,8 @@ def _scan_table(
         elif in_grid:
             assert draft is not None and draft.columns is not None
             indicator = read_row(table, r, draft.columns, draft.fill)
+            if indicator is not None and draft.columns.fields:
+                draft = _row_project(draft, table, r, start)
             if indicator is not None:
                 draft.indicators.append(indicator)
             if draft.columns.long_term is not None:
@@ -211,6 +215,35 @@ def _scan_table(
                 if long_term is not None:
                     draft.long_term.append(long_term)
     return drafts
+
+
+def _row_project(draft: _Draft, table: Table, r: int, start) -> _Draft:
+    """The project row r belongs to in a one-row-per-indicator export: this draft while the row
+    names the same project, else a new one with the row's fields. Without a 项目名称 column the
+    单位(专项)名称 column names the project."""
+    columns = draft.columns
+    assert columns is not None
+    values: dict[str, str] = {}
+    for key, col in columns.fields:
+        cell = table.grid[r][col] if col < table.n_cols else None
+        if cell is not None and cell.text.strip():
+            values[key] = cell.text.strip()
+    if "name" not in dict(columns.fields) and "department_name" in values:
+        values["name"] = values.pop("department_name")
+    identity = (values.get("name", ""), values.get("code", ""))
+    if draft.row_identity is None and not draft.indicators:
+        current = draft
+    elif identity == draft.row_identity:
+        return draft
+    else:
+        current = start()
+        current.units = list(draft.units)
+        current.columns, current.keys = columns, set(columns.keys)
+    current.row_identity = identity
+    cols = dict(columns.fields)
+    current.add([FieldEntry(key, value, None, r, cols.get(key, cols.get("department_name", 0)))
+                 for key, value in values.items()])
+    return current
 
 
 def _opens_with_category(cells: tuple[Cell, ...], r: int) -> bool:

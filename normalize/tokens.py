@@ -61,6 +61,11 @@ def _markers(role: str) -> str:
     return _alternation(w for w, r in vocab().markers.items() if r == role)
 
 
+def _date_markers() -> frozenset[str]:
+    """年 月 日 …: units that also close a date (2021.1.1-12.31日), so they leave a date span a date."""
+    return frozenset(w for w, r in vocab().markers.items() if r in ("year", "month", "day"))
+
+
 @cache
 def _master() -> re.Pattern[str]:
     """The regex for numbers, dates and notes; built once from periods.tsv, markers.tsv and numerals.tsv."""
@@ -78,7 +83,9 @@ def _master() -> re.Pattern[str]:
         # a span of dotted dates: 2023.07-2024.01, 2021.1.1-12.31 (never a range of decimals)
         rf"|(?P<span>(?<![\d.])(?P<sy>(?:19|20)\d{{2}})(?P<ss>[-/.])(?P<sm>{month})(?:(?P=ss)(?P<sd>{day}))?"
         rf"(?P<sc>\s*(?:{_alternation(ranges)})+\s*)"
-        rf"(?:(?P<ey>(?:19|20)\d{{2}})[-/.])?(?P<em>{month})(?:[-/.](?P<ed>{day}))?(?![\d.]))"
+        rf"(?:(?P<ey>(?:19|20)\d{{2}})[-/.])?(?P<em>{month})(?:[-/.](?P<ed>{day}))?(?![\d.])"
+        # … and a span of measures is no span of dates: 1960.01-1960.01㎏
+        rf"(?!\s*(?:{_alternation(w for w in vocab().units if w not in _date_markers())}|[A-Za-z])))"
         # a date, with the time of day a spreadsheet adds: 2021-12-31 00:00:00
         rf"|(?P<iso>(?<![\d.])(?:19|20)\d{{2}}(?P<sep>[-/.])(?:{month})(?P=sep)(?:{day})(?![\d.])"
         r"(?:\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:]))?)"

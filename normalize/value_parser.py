@@ -115,6 +115,11 @@ def _parse(raw: str, year: int | None, nature: str | None, unit: str | None) -> 
         return ParsedValue(raw, "empty")
     nature_op = _nature_op(nature)
     if nature_op == "text":
+        # 定性 makes a value text, unless the cell itself writes a comparison
+        # (95%以上 under 指标值类型 定性 is still a target of at least 95 %)
+        r = _read(raw, year)
+        if r is not None and r.kind in ("number", "percent") and r.op not in ("=", None):
+            return ParsedValue(raw, r.kind, r.op, r.value, r.value_max, r.unit, r.scale, r.date)
         return ParsedValue(raw, "text")
     date = serial_date(fold(raw), year)
     if date is not None and not _names_unit(unit):

@@ -219,3 +219,19 @@ def test_a_grid_under_a_header_no_table_lists_is_read_by_its_content() -> None:
         ("满意度指标", "服务对象满意度指标", "林农满意度", "≥90%"),
     ]
     assert [(w.code, w.location.row) for w in warnings] == [("label_unknown", 2)]
+
+
+def test_one_row_per_indicator_export_starts_a_project_where_the_name_changes() -> None:
+    """单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 … on every row (a Sichuan county's export)."""
+    scan = read_projects([Paragraph("金额单位:元"), table(0, [
+        ["单位名称", "项目名称", "预算数", "年度目标", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+        ["820-马踏镇部门", "820-马踏镇部门", "8,827,620.53", "", "", "", "", "", "", ""],
+        ["820001-马踏镇人民政府", "村组干部报酬", "3,309,840.00", "按时发放报酬", "产出指标", "数量指标", "村组干部", "≥", "230", "人"],
+        ["820001-马踏镇人民政府", "村组干部报酬", "3,309,840.00", "按时发放报酬", "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "95", "%"],
+        ["820001-马踏镇人民政府", "基层组织活动经费", "660,000.00", "保障办公经费", "效益指标", "社会效益指标", "基层组织运转", "=", "100", "%"],
+    ])])
+    assert [(p.name, p.department, p.budget_total, p.budget_unit, p.goal, len(p.indicators)) for p in scan.projects] == [
+        ("村组干部报酬", "820001-马踏镇人民政府", "3,309,840.00", "元", "按时发放报酬", 2),
+        ("基层组织活动经费", "820001-马踏镇人民政府", "660,000.00", "元", "保障办公经费", 1),
+    ]
+    assert [(i.name, i.nature, i.raw, i.unit) for i in scan.projects[1].indicators] == [("基层组织运转", "=", "100", "%")]

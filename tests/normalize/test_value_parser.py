@@ -415,3 +415,8 @@ def test_unparsed_means_text_that_holds_a_digit(text: str, nature: str | None, u
 def test_several_nature_columns_joined_the_first_that_states_wins(nature, kind, op) -> None:
     parsed = parse_value("24", nature=nature)
     assert (parsed.kind, parsed.op) == (kind, op)
+
+
+def test_a_comparison_written_in_the_cell_outlasts_a_qualitative_nature() -> None:
+    parsed = parse_value("95%以上", nature="定性")
+    assert (parsed.kind, parsed.op, parsed.value, parsed.unit) == ("percent", ">=", 95, "%")

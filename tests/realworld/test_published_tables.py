@@ -21,8 +21,11 @@ import pytest
 from jixiao.normalize.contract import report_to_dict
 from jixiao.pipeline import read_report
 
-DATA = Path(__file__).parent / "data"
-CASES = sorted(p.name.removesuffix(".gold.json") for p in DATA.glob("*.gold.json"))
+HERE = Path(__file__).parent
+# data/: the development set the reader was built on; more/: tables from other provinces and
+# writers, rebuilt from their published pages the same way, kept to check that it generalizes.
+CASES = sorted(f"{p.parent.name}/{p.name.removesuffix('.gold.json')}"
+               for folder in ("data", "more") for p in (HERE / folder).glob("*.gold.json"))
 PROJECT_FIELDS = ("code", "name", "budget_total", "budget_fiscal", "spending_plan", "goal")
 INDICATOR_FIELDS = ("level1", "level1_code", "level2", "level2_code", "name", "description", "raw",
                     "kind", "op", "value", "value_max", "unit", "scale", "date", "basis")
@@ -71,20 +74,26 @@ def _differences(gold: dict, got: dict) -> list[str]:
 
 
 # What the reader still reads differently from the gold, and why (empty when all is read).
-KNOWN: dict[str, list[str]] = {}
+KNOWN: dict[str, list[str]] = {
+    # 财政资金 is split into 中央 / 省级 / 市级资金 / 本级 sub-columns under a two-row label, the
+    # figures in the row below; the reader does not add sub-columns up into one amount.
+    "more/mr_08_nanyue_yulu_2023": ["2023年雨露计划就学补助项目: budget_fiscal None (gold 70000.0)"],
+    # a compound unit with a dot in it (元/人.每天) is cut before its last character
+    "more/mr_02_xiangxi_texiao_huoshi_2023": ["学生补助标准: unit '元/人.每' (gold '元/人.每天')"],
+}
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_published_table_reads_as_its_gold(case: str) -> None:
-    gold = json.loads((DATA / f"{case}.gold.json").read_text(encoding="utf-8"))
-    got = report_to_dict(read_report(DATA / gold["source"]["file"]))
+    gold = json.loads((HERE / f"{case}.gold.json").read_text(encoding="utf-8"))
+    got = report_to_dict(read_report((HERE / case).parent / gold["source"]["file"]))
     assert _differences(gold, got) == KNOWN.get(case, [])
 
 
 @pytest.mark.parametrize("case", CASES)
 def test_published_table_document_fields(case: str) -> None:
-    gold = json.loads((DATA / f"{case}.gold.json").read_text(encoding="utf-8"))["document"]
-    got = report_to_dict(read_report(DATA / f"{case}.docx"))["document"]
+    gold = json.loads((HERE / f"{case}.gold.json").read_text(encoding="utf-8"))["document"]
+    got = report_to_dict(read_report(HERE / f"{case}.docx"))["document"]
     for field in ("title", "fiscal_year"):
         if gold.get(field) != STAR:
             assert _same(gold[field], got[field]), field
