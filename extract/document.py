@@ -7,6 +7,7 @@ function of the reader's output, so the domain layer is tested on model values.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from jixiao.extract.gc_pause import paused_gc
@@ -16,6 +17,7 @@ from jixiao.extract.model import DocxBody, Paragraph
 from jixiao.extract.project_tables import read_projects
 from jixiao.extract.records import ExtractedDocument, Source
 from jixiao.extract.sections import goal_sections
+from jixiao.extract.self_evaluation import report_kind, with_results
 
 
 def extract_from_body(body: DocxBody, source: Source) -> ExtractedDocument:
@@ -24,13 +26,15 @@ def extract_from_body(body: DocxBody, source: Source) -> ExtractedDocument:
     The goals text is the paragraphs outside tables before the first project table.
     """
     scan = read_projects(body.blocks)
+    projects = with_results(body.blocks, scan.projects)
     end = scan.first_block if scan.first_block is not None else len(body.blocks)
     goals = [b for b in body.blocks[:end] if isinstance(b, Paragraph)]
+    info = document_info(body.blocks, projects)
     return ExtractedDocument(
         source=source,
-        document=document_info(body.blocks, scan.projects),
+        document=replace(info, report_kind=report_kind(info.title, body.blocks, projects)),
         sections=goal_sections(goals),
-        projects=scan.projects,
+        projects=projects,
         warnings=tuple(body.warnings) + scan.warnings,
     )
 

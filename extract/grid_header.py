@@ -20,10 +20,12 @@ from jixiao.extract.categories import category_levels
 from jixiao.extract.model import Cell, Table
 from jixiao.extract.vocabulary import field_labels, fold_label, header_labels, words
 
+# A self-evaluation's result columns (实际完成值, 得分, 偏差原因分析), read into RawIndicator too.
+SELF_EVALUATION_KEYS = ("actual", "score", "deviation")
 # Keys that become RawIndicator fields, in the order a cell is claimed: a cell
 # spanning two columns belongs to the first, except where SHARED allows both.
 CORE_KEYS = ("level1", "level2", "name", "description", "value", "basis", "nature", "direction",
-             "value_type", "unit", "weight")
+             "value_type", "unit", "weight") + SELF_EVALUATION_KEYS
 SHARED = {("level1", "level2"), ("name", "description")}
 IGNORED_KEYS = frozenset({"side"})
 LEVEL_KEYS = ("level1", "level2", "name")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao.extract.categories import category_levels
-from jixiao.extract.grid_header import SHARED, GridColumns, find_header, is_near_header
+from jixiao.extract.grid_header import SELF_EVALUATION_KEYS, SHARED, GridColumns, find_header, is_near_header
 from jixiao.extract.model import Cell, Location, Table
 from jixiao.extract.records import RawIndicator
 
@@ -113,4 +113,14 @@ def read_row(
         unit=_unit(owner.get("unit")),
         extra=tuple(extra),
         weight=_text(owner.get("weight")) or None,
+        **_results(owner, columns),
     )
+
+
+def _results(owner: dict[str, Cell], columns: GridColumns) -> dict[str, str | None]:
+    """A self-evaluation's 实际完成值 / 得分 / 偏差原因: text, or None when blank; the actual is
+    "" (not None) when the table has the column but the cell is blank."""
+    found = {key: _text(owner.get(key)) or None for key in SELF_EVALUATION_KEYS}
+    if found["actual"] is None and any(key == "actual" for key, _ in columns.core):
+        found["actual"] = ""
+    return found

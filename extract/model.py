@@ -102,6 +102,7 @@ WarningCode: TypeAlias = Literal[
     "value_unparsed",
     "project_incomplete",
     "duplicate_project",
+    "score_disagrees",
 ]
 
 

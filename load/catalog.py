@@ -46,7 +46,7 @@ class View:
         return sa.select(*t.c).order_by(*(t.c[name] for name in self.order_by))
 
 
-_INT, _TEXT, _NUM, _DATE = sa.Integer(), sa.Text(), sa.Double(), sa.Date()
+_INT, _TEXT, _NUM, _DATE, _BOOL = sa.Integer(), sa.Text(), sa.Double(), sa.Date(), sa.Boolean()
 _TIME = sa.DateTime()
 
 
@@ -82,6 +82,26 @@ _VALUE = (
     _c("scale", _NUM, "Multiplier a scale word applied (万 → 10000); 1 when none."),
     _c("date", _DATE, "For kind date: last day of the period named."),
 )
+
+# A self-evaluation's result of an indicator; NULL in a targets report.
+_ACTUAL = (
+    _c("actual_raw", _TEXT, "Self-evaluation: the 实际完成值 cell as written ('' when left blank)."),
+    _c("actual_kind", _TEXT, "number, percent, date, text, status (a completion word) or empty."),
+    _c("actual_op", _TEXT, "The actual's comparator."),
+    _c("actual_value", _NUM, "The actual's number; for status 1 done, 0.5 partly, 0 not done."),
+    _c("actual_value_max", _NUM, "Upper bound when the actual is a range."),
+    _c("actual_unit", _TEXT, "The actual's unit."),
+    _c("actual_scale", _NUM, "The actual's scale word factor."),
+    _c("actual_date", _DATE, "For an actual of kind date: the date achieved."),
+)
+_RESULT = (
+    _c("weight", _NUM, "权重 / 分值: the points the indicator is worth."),
+    _c("score", _NUM, "Self-evaluation: 得分, the points it got."),
+    _c("deviation", _TEXT, "Self-evaluation: the reason for a shortfall (偏差原因分析) as written."),
+    _c("met", _BOOL, "Self-evaluation: the actual meets the target's comparator; empty when it cannot be told."),
+    _c("achievement", _NUM, "Self-evaluation: actual / target where both are numbers in one unit (1.0 = on target)."),
+)
+_PAIR_ACTUAL = tuple(c for c in _ACTUAL if c.name not in ("actual_value_max", "actual_scale"))
 
 VIEWS: tuple[View, ...] = (
     View(
@@ -136,6 +156,8 @@ VIEWS: tuple[View, ...] = (
             _c("basis", _TEXT, "Basis for the target value."),
             _c("location_table", _INT, "Table index in the document, from 0."),
             _c("location_row", _INT, "Row index in that table, from 0."),
+            _c("report_kind", _TEXT, "targets (绩效目标表) or self_evaluation (绩效自评表)."),
+            *_ACTUAL, *_RESULT,
         ),
         ("document_id", "project_ordinal", "indicator_ordinal"),
     ),
@@ -163,6 +185,52 @@ VIEWS: tuple[View, ...] = (
             _c("location_row", _INT, "Row index in that table, from 0."),
         ),
         ("document_id", "warning_ordinal"),
+    ),
+    View(
+        "v_target_vs_actual",
+        "Each year's targets beside the same project's self-evaluation, one row per indicator: paired by "
+        "fiscal year, project (code when both have one, else department and folded name) and folded "
+        "indicator name; `missing` says which side has no partner.",
+        (
+            _c("fiscal_year", _INT, "Budget year."),
+            _c("department", _TEXT, "Department of the report."),
+            _c("project_code", _TEXT, "Project code (项目编码)."),
+            _c("project_name", _TEXT, "Project name."),
+            _c("indicator_name", _TEXT, "三级指标."),
+            _c("level1_code", _TEXT, "output, cost, benefit or satisfaction."),
+            _c("level2_code", _TEXT, "quantity, quality, timeliness, cost ..."),
+            _c("targets_document_id", _INT, "The targets report (documents.id); empty when missing."),
+            _c("self_evaluation_document_id", _INT, "The self-evaluation (documents.id); empty when missing."),
+            _c("target_raw", _TEXT, "The target as the targets report writes it (else as the self-evaluation restates it)."),
+            _c("target_kind", _TEXT, "number, percent, date, text, status or empty."),
+            _c("target_op", _TEXT, "The target's comparator."),
+            _c("target_value", _NUM, "The target's number."),
+            _c("target_value_max", _NUM, "Upper bound of a range target."),
+            _c("target_unit", _TEXT, "The target's unit."),
+            _c("target_date", _DATE, "For a date target: the deadline."),
+            _c("self_evaluation_target_raw", _TEXT, "The target as the self-evaluation restates it (年度指标值)."),
+            *_PAIR_ACTUAL, *_RESULT,
+            _c("missing", _TEXT, "self_evaluation: no result found for this target; targets: a result "
+                                 "with no target found; empty when both sides are there."),
+        ),
+        ("fiscal_year", "department", "project_name", "indicator_name"),
+    ),
+    View(
+        "v_budget_execution", "Budget execution of each project of the current self-evaluations: money in yuan.",
+        (
+            *_DOCUMENT, *_PROJECT,
+            _c("budget_total", _NUM, "年度资金总额 as the self-evaluation prints it, in yuan."),
+            _c("budget_initial", _NUM, "年初预算数, in yuan."),
+            _c("budget_adjusted", _NUM, "全年预算数 / 调整后预算数, in yuan."),
+            _c("executed", _NUM, "全年执行数, in yuan."),
+            _c("rate", _NUM, "执行率 in percent (as printed, else executed / adjusted)."),
+            _c("unspent", _NUM, "Adjusted (else initial) budget minus executed, in yuan."),
+            _c("weight", _NUM, "The execution rate's 分值 / 权重 (usually 10)."),
+            _c("score", _NUM, "The execution rate's 得分."),
+            _c("total_score", _NUM, "The project's 总分."),
+            _c("grade", _TEXT, "评价等级 (优 良 中 差) as written."),
+        ),
+        ("document_id", "project_ordinal")
     ),
     View(
         "v_findings", "Review findings of the current versions (绩效目标审核): which rule a project breaks, and where.",

@@ -16,13 +16,17 @@ from pathlib import Path, PurePath
 from jixiao.load.exceptions import LoadError
 from jixiao.normalize.records import Report
 
-__all__ = ["KEY_MAX", "DocumentKind", "document_key_for", "document_kind", "stem_key", "keyed_by_department"]
+__all__ = [
+    "KEY_MAX", "DocumentKind", "document_key_for", "document_kind", "report_document_kind", "stem_key",
+    "keyed_by_department",
+]
 
 KEY_MAX = 255
 """documents.document_key is VARCHAR(255)."""
 
 VOCAB = Path(__file__).resolve().parent / "vocab"
 _SPACES = re.compile(r"\s+")
+SELF_EVALUATION = "self_evaluation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,15 @@ def document_kind(title: str | None) -> DocumentKind | None:
     return next((k for k in _kinds() if k.words in compact), None)
 
 
+def report_document_kind(report: Report) -> DocumentKind | None:
+    """The kind of a report: from its title, but a self-evaluation is one whatever its title
+    says (the first self_evaluation kind of document_kinds.tsv when the title names none)."""
+    kind = document_kind(report.document.title)
+    if report.document.report_kind == SELF_EVALUATION and (kind is None or kind.code != SELF_EVALUATION):
+        kind = next(k for k in _kinds() if k.code == SELF_EVALUATION)
+    return kind
+
+
 def stem_key(file_name: str) -> str:
     """The file stem without trailing revision words: "报告（修改稿）.docx" -> "报告"."""
     stem = PurePath(file_name).stem.strip()
@@ -85,7 +98,7 @@ def document_key_for(report: Report, override: str | None = None) -> str:
             raise LoadError("--key", f"must be 1 to {KEY_MAX} characters, got {len(key)}")
         return key
     doc = report.document
-    kind = document_kind(doc.title)
+    kind = report_document_kind(report)
     department = _SPACES.sub(" ", doc.department or "").strip()
     if department and doc.fiscal_year and kind:
         parts = [department, str(doc.fiscal_year), kind.code]

@@ -25,7 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from jixiao.load import schema
 from jixiao.load.database import is_transient, write_connection
-from jixiao.load.document_key import document_key_for, document_kind, keyed_by_department
+from jixiao.load.document_key import document_key_for, keyed_by_department, report_document_kind
 from jixiao.load.exceptions import JixiaoError, LoadError
 from jixiao.load.files import file_sha256, iter_report_files, readable_message, readable_path
 from jixiao.load.findings import store_findings
@@ -148,7 +148,7 @@ class Loader:
             document_key = document_key_for(report, key)
         except LoadError as e:
             return self.record_failure(path=path, sha256=sha, error_code=e.code, message=str(e), run_id=run_id)
-        kind = document_kind(report.document.title)
+        kind = report_document_kind(report)
         target = Target(document_key, kind.code if kind else None, forced=key is not None,
                         by_department=keyed_by_department(report), reparse=reparse, accept_shrink=accept_shrink)
         for attempt in range(1, ATTEMPTS + 1):

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from jixiao.load import schema
 from jixiao.load.exceptions import FieldTooLong, LoadError
+from jixiao.load.result_rows import document_result_row, indicator_result_row, project_result_row
 from jixiao.normalize.records import Indicator, Location, NarrativeIndicator, Report
 
 __all__ = [
@@ -68,6 +69,7 @@ def document_row(
         "n_sections": len(report.sections), "n_projects": len(report.projects),
         "n_indicators": indicator_count(report), "n_narrative_indicators": len(report.narrative_indicators),
         "n_warnings": len(report.warnings), "n_untyped": untyped_count(report),
+        **document_result_row(report),
     }
 
 
@@ -86,7 +88,8 @@ def child_rows(report: Report, path: str) -> ChildRows:
              "budget_other": num(p.budget_other),
              "spending_plan_q1": num(p.spending_plan.q1), "spending_plan_q2": num(p.spending_plan.q2),
              "spending_plan_q3": num(p.spending_plan.q3), "spending_plan_q4": num(p.spending_plan.q4),
-             "purpose": p.purpose, "goal": p.goal, "n_indicators": len(p.indicators)}
+             "purpose": p.purpose, "goal": p.goal, "n_indicators": len(p.indicators),
+             **project_result_row(report, p, num)}
             for i, p in enumerate(report.projects, 1)
         ],
         narrative_indicators=[
@@ -102,7 +105,7 @@ def child_rows(report: Report, path: str) -> ChildRows:
             {"document_id": None, "project_id": None, "ordinal": i,
              "level1": ind.level1, "level1_code": ind.level1_code, "level2": ind.level2,
              "level2_code": ind.level2_code, "name": ind.name, "description": ind.description, "raw": ind.raw,
-             **_value(ind, num), "basis": ind.basis, **_location(ind.location)}
+             **_value(ind, num), "basis": ind.basis, **_location(ind.location), **indicator_result_row(ind, num)}
             for project in report.projects
             for i, ind in enumerate(project.indicators, 1)
         ],

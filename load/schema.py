@@ -65,6 +65,42 @@ def _value_columns() -> list[sa.Column[object]]:
     ]
 
 
+def _result_columns() -> list[sa.Column[object]]:
+    """A self-evaluation's result of one indicator (NULL in a targets report), and its pairing key."""
+    return [
+        sa.Column("actual_raw", LongText, doc="Self-evaluation: the 实际完成值 cell as written ('' when blank)."),
+        sa.Column("actual_kind", sa.String(16), doc="How the actual was read: number, percent, date, text, status or empty."),
+        sa.Column("actual_op", sa.String(8), doc="The actual's comparator, as for op."),
+        sa.Column("actual_value", sa.Double, doc="The actual's number (status: 1 done, 0.5 partly, 0 not done)."),
+        sa.Column("actual_value_max", sa.Double, doc="Upper bound when the actual is a range."),
+        sa.Column("actual_unit", sa.String(64), doc="The actual's unit."),
+        sa.Column("actual_scale", sa.Double, doc="The actual's scale word factor."),
+        sa.Column("actual_date", sa.Date, doc="For an actual of kind date: the date achieved."),
+        sa.Column("weight", sa.Double, doc="权重 / 分值: the points (or percent) the indicator is worth."),
+        sa.Column("score", sa.Double, doc="Self-evaluation: 得分, the points it got."),
+        sa.Column("deviation", LongText, doc="Self-evaluation: 偏差原因分析 / 未完成原因分析 as written."),
+        sa.Column("met", sa.Boolean, doc="Self-evaluation: the actual meets the target; NULL when it cannot be told."),
+        sa.Column("achievement", sa.Double, doc="Self-evaluation: actual / target where both are numbers in one unit."),
+        sa.Column("match_name", LongText, doc="The name folded for pairing targets with results (v_target_vs_actual)."),
+    ]
+
+
+def _execution_columns() -> list[sa.Column[object]]:
+    """A self-evaluation's budget execution of one project (NULL in a targets report), and its pairing key."""
+    return [
+        sa.Column("execution_budget_initial", sa.Double, doc="Self-evaluation: 年初预算数, in yuan."),
+        sa.Column("execution_budget_adjusted", sa.Double, doc="Self-evaluation: 全年预算数 / 调整后预算数, in yuan."),
+        sa.Column("execution_executed", sa.Double, doc="Self-evaluation: 全年执行数, in yuan."),
+        sa.Column("execution_rate", sa.Double, doc="Self-evaluation: 执行率, in percent."),
+        sa.Column("execution_weight", sa.Double, doc="Self-evaluation: the execution rate's 分值 / 权重."),
+        sa.Column("execution_score", sa.Double, doc="Self-evaluation: the execution rate's 得分."),
+        sa.Column("total_score", sa.Double, doc="Self-evaluation: 总分."),
+        sa.Column("grade", sa.String(16), doc="Self-evaluation: 评价等级 (优 良 中 差) as written."),
+        sa.Column("match_name", LongText,
+                  doc="Department and project name folded, for pairing targets with results without a code."),
+    ]
+
+
 documents = sa.Table(
     "documents", metadata,
     _id(),
@@ -99,6 +135,8 @@ documents = sa.Table(
     sa.Column("n_narrative_indicators", sa.Integer, nullable=False, doc="Rows written to narrative_indicators."),
     sa.Column("n_warnings", sa.Integer, nullable=False, doc="Rows written to warnings."),
     sa.Column("n_untyped", sa.Integer, nullable=False, doc="Values left untyped (value_unparsed warnings)."),
+    sa.Column("report_kind", sa.String(32), nullable=False, server_default="targets",
+              doc="targets (绩效目标表) or self_evaluation (绩效自评表)."),
     sa.UniqueConstraint("document_key", "version"),
     sa.UniqueConstraint("id", "document_key"),
     sa.CheckConstraint("version >= 1", name="version_positive"),
@@ -106,6 +144,7 @@ documents = sa.Table(
     sa.Index(None, "fiscal_year"),
     sa.Index(None, "base_key"),
     sa.Index(None, "document_key", "sha256"),
+    sa.Index(None, "report_kind"),
     **MYSQL_OPTIONS,
 )
 
@@ -148,6 +187,7 @@ projects = sa.Table(
     sa.Column("purpose", LongText, doc="Purpose text (立项依据/用途)."),
     sa.Column("goal", LongText, doc="Annual goal text."),
     sa.Column("n_indicators", sa.Integer, nullable=False, doc="Indicator rows of the project."),
+    *_execution_columns(),
     sa.UniqueConstraint("document_id", "ordinal"),
     sa.Index(None, "code"),
     **MYSQL_OPTIONS,
@@ -170,6 +210,7 @@ indicators = sa.Table(
     sa.Column("basis", LongText, doc="Basis for the target value (指标值确定依据)."),
     sa.Column("location_table", sa.Integer, doc="Table index in the document, from 0."),
     sa.Column("location_row", sa.Integer, doc="Row index in that table's grid, from 0."),
+    *_result_columns(),
     sa.UniqueConstraint("project_id", "ordinal"),
     sa.Index(None, "document_id"),
     sa.Index(None, "level1_code", "level2_code"),

@@ -10,9 +10,11 @@ import json
 from typing import Any
 
 from jixiao.normalize.records import (
-    DocumentInfo, Indicator, Location, NarrativeIndicator, Number, ParsedValue, Project, Report,
+    DocumentInfo, Execution, Indicator, Location, NarrativeIndicator, Number, ParsedValue, Project, Report,
     Section, Source, SpendingPlan, Warning,
 )
+
+SELF_EVALUATION = "self_evaluation"
 
 
 def _number(x: Number | None) -> Number | None:
@@ -77,17 +79,59 @@ def warning_to_dict(w: Warning) -> dict[str, Any]:
     return {"code": w.code, "message": w.message, "location": _location(w.location)}
 
 
+# A self-evaluation's fields: only a self-evaluation document carries them, so a targets
+# document's contract is unchanged.
+
+def indicator_results_to_dict(ind: Indicator) -> dict[str, Any]:
+    return {
+        "actual": parsed_value_to_dict(ind.actual) if ind.actual is not None else None,
+        "score": _number(ind.score), "deviation": ind.deviation,
+        "met": ind.met, "achievement": ind.achievement,
+    }
+
+
+def project_results_to_dict(p: Project) -> dict[str, Any]:
+    e = p.execution
+    execution = None if e is None else {
+        "budget_initial": e.budget_initial, "budget_adjusted": e.budget_adjusted, "executed": e.executed,
+        "rate": e.rate, "weight": _number(e.weight), "score": _number(e.score),
+    }
+    return {"execution": execution, "total_score": _number(p.total_score), "grade": p.grade}
+
+
+def _with_results(p: Project) -> dict[str, Any]:
+    d = project_to_dict(p)
+    for key, records in (("indicators", p.indicators), ("long_term_indicators", p.long_term_indicators)):
+        for i, ind in zip(d[key], records):
+            i.update(indicator_results_to_dict(ind))
+    return d | project_results_to_dict(p)
+
+
+def _indicator_results(i: dict[str, Any]) -> dict[str, Any]:
+    a = i.get("actual")
+    actual = None if a is None else ParsedValue(
+        raw=a["raw"], kind=a["kind"], op=a["op"], value=a["value"], value_max=a["value_max"],
+        unit=a["unit"], scale=a["scale"], date=_parse_date(a["date"]))
+    return {"actual": actual, **{k: i.get(k) for k in ("score", "deviation", "met", "achievement")}}
+
+
+def _project_results(p: dict[str, Any]) -> dict[str, Any]:
+    e = p.get("execution")
+    return {"execution": Execution(**e) if e else None, "total_score": p.get("total_score"), "grade": p.get("grade")}
+
+
 def report_to_dict(r: Report) -> dict[str, Any]:
     """The contract object for one document."""
+    self_evaluation = r.document.report_kind == SELF_EVALUATION
     return {
         "schema_version": r.schema_version,
         "source": {"file": r.source.file, "sha256": r.source.sha256, "bytes": r.source.bytes},
         "document": {
             "title": r.document.title, "department": r.document.department,
-            "fiscal_year": r.document.fiscal_year,
+            "fiscal_year": r.document.fiscal_year, "report_kind": r.document.report_kind,
         },
         "sections": [section_to_dict(s) for s in r.sections],
-        "projects": [project_to_dict(p) for p in r.projects],
+        "projects": [(_with_results if self_evaluation else project_to_dict)(p) for p in r.projects],
         "narrative_indicators": [narrative_to_dict(n) for n in r.narrative_indicators],
         "warnings": [warning_to_dict(w) for w in r.warnings],
     }
@@ -111,7 +155,7 @@ def _indicator_from_dict(i: dict[str, Any]) -> Indicator:
         level2_code=i["level2_code"], name=i["name"], description=i["description"],
         raw=i["raw"], kind=i["kind"], op=i["op"], value=i["value"], value_max=i["value_max"],
         unit=i["unit"], scale=i["scale"], date=_parse_date(i["date"]), basis=i["basis"],
-        location=_loc(i["location"]) or Location(-1, -1), weight=i.get("weight"),
+        location=_loc(i["location"]) or Location(-1, -1), weight=i.get("weight"), **_indicator_results(i),
     )
 
 
@@ -125,13 +169,13 @@ def report_from_dict(d: dict[str, Any]) -> Report:
             spending_plan=SpendingPlan(**p["spending_plan"]), purpose=p["purpose"], goal=p["goal"],
             indicators=tuple(_indicator_from_dict(i) for i in p["indicators"]),
             long_term_indicators=tuple(_indicator_from_dict(i) for i in p.get("long_term_indicators", ())),
-            budget_midterm=p.get("budget_midterm"),
+            budget_midterm=p.get("budget_midterm"), **_project_results(p),
         )
         for p in d["projects"]
     )
     return Report(
         source=Source(file=src["file"], sha256=src["sha256"], bytes=src["bytes"]),
-        document=DocumentInfo(doc["title"], doc["department"], doc["fiscal_year"]),
+        document=DocumentInfo(doc["title"], doc["department"], doc["fiscal_year"], doc.get("report_kind", "targets")),
         sections=tuple(Section(**s) for s in d["sections"]),
         projects=projects,
         narrative_indicators=tuple(

@@ -8,6 +8,7 @@ from jixiao.normalize.labels import level1_code, level2_code
 from jixiao.normalize.money import amount, budget, spending_plan
 from jixiao.normalize.narrative import narrative_indicators
 from jixiao.normalize.records import Indicator, Project, Report
+from jixiao.normalize.self_evaluation import indicator_results, project_results
 from jixiao.normalize.value_parser import is_unparsed, parse_value
 
 
@@ -47,13 +48,14 @@ def _indicator(raw: RawIndicator, year: int | None, labels: _Labels, warnings: l
             f"date {what} names no year and the document's fiscal year is unknown; date left empty",
             raw.location,
         ))
+    codes = labels.code(1, raw.level1, raw.location), labels.code(2, raw.level2, raw.location)
     return Indicator(
-        level1=raw.level1, level1_code=labels.code(1, raw.level1, raw.location),
-        level2=raw.level2, level2_code=labels.code(2, raw.level2, raw.location),
+        level1=raw.level1, level1_code=codes[0], level2=raw.level2, level2_code=codes[1],
         name=raw.name, description=raw.description, raw=parsed.raw, kind=parsed.kind,
         op=parsed.op, value=parsed.value, value_max=parsed.value_max, unit=parsed.unit,
         scale=parsed.scale, date=parsed.date, basis=raw.basis, location=raw.location,
         weight=_weight(raw.weight),
+        **indicator_results(raw, parsed, codes, year, warnings),
     )
 
 
@@ -75,6 +77,7 @@ def _project(raw: RawProject, year: int | None, warnings: list[Warning]) -> Proj
         indicators=tuple(_indicator(i, year, labels, warnings) for i in raw.indicators),
         long_term_indicators=tuple(_indicator(i, year, labels, warnings) for i in raw.long_term_indicators),
         budget_midterm=amount(raw.budget_midterm, raw.budget_unit),
+        **project_results(raw),
     )
 
 

@@ -36,6 +36,7 @@ from jixiao.normalize.grammar import Reading, find_cores, number
 from jixiao.normalize.measure_words import with_measure_words
 from jixiao.normalize.records import ParsedValue
 from jixiao.normalize.spreadsheet_dates import serial_date
+from jixiao.normalize.status import status_value
 from jixiao.normalize.text import compact, fold
 from jixiao.normalize.tokens import codes, tokenize
 from jixiao.normalize.value_sentences import breakdown_total, names_an_event
@@ -148,6 +149,8 @@ def parse_value(
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    if (status := status_value(text.strip())) is not None:
+        return status  # a completion word (已完成, 达到预期): kind "status"
     return _parse(text.strip(), year, nature or None, unit or None)
 
 

@@ -19,6 +19,7 @@ SAMPLE_DATA = (
     "variants_2024",
     "province_form_2023",
     "split_columns_2023",
+    "tangshan_2021_self_evaluation",
 )
 
 

@@ -25,7 +25,7 @@ from samples.model import Report  # noqa: E402
 SAMPLES_DIR = Path(__file__).resolve().parent
 LAYOUTS = corpus.LAYOUT_CHOICES
 """The layouts generate_report draws: seed (a), mof (b), export (c), department (d), multi (e), variants (f).
-RENDERERS also has province (g) and split (h), written only as committed samples."""
+RENDERERS also has province (g), split (h) and self_evaluation, written only as committed samples."""
 
 
 def render_report(report: Report) -> bytes:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 # columns a layout may give an indicator row; any of them may be empty
 INDICATOR_FIELDS = (
     "level1", "level2", "name", "description", "value", "basis",
-    "nature", "unit", "weight", "score", "standard", "remark", "explain", "fx", "prior",
+    "nature", "unit", "weight", "score", "standard", "remark", "explain", "fx", "prior", "actual", "deviation",
 )
 
 
@@ -33,6 +33,10 @@ class Indicator:
     """Space-separated row features: sdt_row sdt_value grid_before grid_after ragged span12."""
     prior: str = ""
     """A past year's actual value (2022年实际值) printed beside the target."""
+    actual: str = ""
+    """Self-evaluation: 实际完成值."""
+    deviation: str = ""
+    """Self-evaluation: 偏差原因分析及改进措施."""
 
     @classmethod
     def from_row(cls, columns: list[str], row: list[str]) -> "Indicator":
@@ -79,6 +83,12 @@ class Project:
     """Other labelled facts a layout prints (label, text): 项目属性, 项目期, 立项依据 …"""
     long_term: list[Indicator] = field(default_factory=list)
     """The mid-term / 长期 indicator block printed beside the annual one, row for row."""
+    execution: list[str] = field(default_factory=list)
+    """Self-evaluation: 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分 of 年度资金总额 (万元)."""
+    result: str = ""
+    """Self-evaluation: 实际完成情况 beside the 预期目标."""
+    total_score: str = ""
+    grade: str = ""
 
 
 @dataclass

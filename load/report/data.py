@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from jixiao.load.report.review_data import ReviewData, read_review_data
+from jixiao.load.report.achievement import AchievementData, read_achievement
 from jixiao.load.schema import current_documents, documents, indicators, ingest_log, projects, warnings
 from jixiao.load.report.revisions import VersionChange, read_version_changes
 from jixiao.normalize.records import Kind
@@ -117,6 +118,8 @@ class ReportData:
     """The review findings of the current versions, project by project."""
     revisions: tuple[VersionChange, ...] = ()
     """The newest version_log entries (load.report.revisions)."""
+    achievement: AchievementData = AchievementData((), ())
+    """Self-evaluations: targets met per department and year, and the unmet ones."""
 
 
 def _count(conn: Connection, query: sa.Select[tuple[int]]) -> int:
@@ -231,5 +234,5 @@ def read_report_data(conn: Connection) -> ReportData:
     return ReportData(
         totals=read_totals(conn), groups=_groups(conn), flags=_flags(conn), failures=_failures(conn),
         by_category=_by_category(conn), by_kind=_by_kind(conn), review=read_review_data(conn),
-        revisions=read_version_changes(conn),
+        revisions=read_version_changes(conn), achievement=read_achievement(conn),
     )

@@ -31,6 +31,7 @@ KINDS = {
     "date": "日期",
     "text": "文字",
     "empty": "空白",
+    "status": "完成情况",
 }
 
 UNKNOWN = "未识别"

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from jixiao.load.report.achievement import render_achievement
 from jixiao.load.report.charts import Bar, bar_chart
 from jixiao.load.report.data import UNTYPED_CODE, DocumentHistory, Flag, Group, ReportData
 from jixiao.load.report.labels import KINDS, LEVEL1, LEVEL2, NONE, TEXT, UNKNOWN
@@ -173,6 +174,7 @@ def render_page(data: ReportData, *, database: str, generated_at: dt.datetime) -
         render_review(data.review) if data.review else "",
         f'<section id="groups"><h2>{escape(TEXT["by_group"])}</h2>{groups}</section>',
         f'<section id="charts"><h2>{escape(TEXT["charts"])}</h2>{_charts(data)}</section>',
+        render_achievement(data.achievement, _table),
         f'<section id="untyped"><h2>{escape(TEXT["untyped_title"])}</h2>',
         f'<p class="meta">{escape(TEXT["untyped_note"])}</p>{_flags(untyped, with_code=False)}</section>',
         f'<section id="warnings"><h2>{escape(TEXT["warnings_title"])}</h2>',

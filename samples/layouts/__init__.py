@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from samples.docx_writer import Package
-from samples.layouts import department, export, mof, multi, province, seed, split, variants
+from samples.layouts import department, export, mof, multi, province, seed, self_evaluation, split, variants
 from samples.model import Report
 
 RENDERERS: dict[str, Callable[[Package, Report], None]] = {
@@ -17,4 +17,5 @@ RENDERERS: dict[str, Callable[[Package, Report], None]] = {
     "variants": variants.render,
     "province": province.render,
     "split": split.render,
+    "self_evaluation": self_evaluation.render,
 }

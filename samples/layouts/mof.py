@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from samples.blocks import Cell, Row, TableSpec, paragraph, table
 from samples.docx_writer import Package
 from samples.grid import header_row, indicator_rows, label_rows, merged_label_rows
@@ -12,13 +14,15 @@ WIDTHS = (1500, 1500, 1900, 1900, 1506)
 COLUMNS = [("level1", 1), ("level2", 1), ("name", 2), ("value", 1)]
 
 
-def render(pkg: Package, report: Report) -> None:
+def render(pkg: Package, report: Report, heading: str = "项目支出绩效目标表",
+           build: Callable[[Project], TableSpec] | None = None) -> None:
+    """Front text, then per project its lead lines, `heading` and year, and its table (`build`)."""
     write_front(pkg, report)
     for project in report.projects:
         for line in project.lead:
             pkg.append(paragraph(pkg, line))
-        title_lines(pkg, "项目支出绩效目标表", f"（{report.year}年度）")
-        pkg.append(table(pkg, project_table(project)))
+        title_lines(pkg, heading, f"（{report.year}年度）")
+        pkg.append(table(pkg, (build or project_table)(project)))
     write_paragraphs(pkg, report.closing)
 
 

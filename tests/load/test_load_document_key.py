@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 import load_factory as f
-from jixiao.load.document_key import KEY_MAX, document_key_for, document_kind, stem_key
+from jixiao.load.document_key import KEY_MAX, document_key_for, document_kind, report_document_kind, stem_key
 from jixiao.load.exceptions import LoadError
 
 
@@ -67,3 +69,21 @@ def test_an_over_long_key_is_shortened_and_stays_distinct() -> None:
     b = document_key_for(f.report([], department="部" * 300 + "乙", title=f.TITLE))
     assert len(a) == len(b) == KEY_MAX
     assert a != b
+
+
+@pytest.mark.parametrize("title, projects, key", [
+    ("唐山市交通运输局2022年度项目支出绩效自评表", 1, "唐山市交通运输局/2022/self_evaluation/P0001"),
+    ("唐山市交通运输局2022年度项目支出绩效自评表", 2, "唐山市交通运输局/2022/self_evaluation"),
+    ("唐山市交通运输局2022年度部门整体支出绩效自评表", 1, "唐山市交通运输局/2022/self_evaluation"),
+    # read as a self-evaluation from its result columns, whatever the title says
+    ("唐山市交通运输局2022年度项目支出绩效目标表", 2, "唐山市交通运输局/2022/self_evaluation"),
+])
+def test_a_self_evaluation_is_a_document_of_its_own_kind(title: str, projects: int, key: str) -> None:
+    base = f.big(projects, 1, department="唐山市交通运输局")
+    report = f.report(list(base.projects), department="唐山市交通运输局", year=2022, title=title)
+    self_evaluation = replace(report, document=replace(report.document, report_kind="self_evaluation"))
+    assert document_key_for(self_evaluation) == key
+    assert report_document_kind(self_evaluation).code == "self_evaluation"
+    targets = f.report(list(base.projects), department="唐山市交通运输局", year=2022,
+                       title="唐山市交通运输局2022年度项目支出绩效目标表")
+    assert document_key_for(targets) != key

@@ -49,9 +49,16 @@ def expected_indicators(report: Report, key: str, version: int) -> list[tuple[ob
         (key, version, "department_overall", doc.department, doc.fiscal_year, doc.title, report.source.file,
          p_no, p.code, p.name, p.department, i_no, i.level1, i.level1_code, i.level2, i.level2_code, i.name,
          i.description, i.raw, i.kind, i.op, num(i.value), num(i.value_max), i.unit, num(i.scale), i.date, i.basis,
-         i.location.table, i.location.row)
+         i.location.table, i.location.row, doc.report_kind, *_results(i, num))
         for p_no, p in enumerate(report.projects, 1) for i_no, i in enumerate(p.indicators, 1)
     ]
+
+
+def _results(i, num) -> tuple[object, ...]:  # noqa: ANN001
+    """The self-evaluation columns of v_indicators (actual_*, weight … achievement)."""
+    a = i.actual
+    actual = (a.raw, a.kind, a.op, num(a.value), num(a.value_max), a.unit, num(a.scale), a.date) if a else (None,) * 8
+    return (*actual, num(i.weight), num(i.score), i.deviation, i.met, num(i.achievement))
 
 
 def v_indicators(engine: Engine) -> list[tuple[object, ...]]:

@@ -70,8 +70,8 @@ ROWS = [
     ('显著提高', 'text', None, None, None, None, None, None),
     ('稳步推进', 'text', None, None, None, None, None, None),
     ('合格', 'text', None, None, None, None, None, None),
-    ('达标', 'text', None, None, None, None, None, None),
-    ('按时完成', 'text', None, None, None, None, None, None),
+    ('达标', 'status', '=', 1, None, None, None, None),  # a completion word (normalize/vocab/statuses.tsv)
+    ('按时完成', 'status', '=', 1, None, None, None, None),
     ('持续改善', 'text', None, None, None, None, None, None),
     ('明显改善', 'text', None, None, None, None, None, None),
     ('—', 'text', None, None, None, None, None, None),

@@ -46,6 +46,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, int | None]]] = {
         ("COMP-08", 1, "群众出行条件改善", 11), ("COMP-08", 2, "场镇环境卫生面貌", 11),
         ("COMP-08", 3, "养殖户防疫意识", 11), ("COMP-02", 4, None, None),
     ],
+    "tangshan_2021_self_evaluation.docx": [],
     "revisions/report_v1.docx": [("COMP-06", 3, None, None), ("COMP-06", 4, None, None)],
     "revisions/report_v2.docx": [
         ("COMP-06", 3, None, None), ("COMP-06", 4, None, None), ("MEAS-03", 4, "非遗项目传承保护", 10),

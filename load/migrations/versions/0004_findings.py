@@ -1,7 +1,7 @@
 """Review findings: one row per broken rule per document version, and the v_findings view over current versions.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 Create Date: 2026-12-06
 
 The view SQL uses only what SQLite, PostgreSQL and MariaDB all accept.
@@ -14,7 +14,7 @@ from alembic import op
 from sqlalchemy.dialects import mysql
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
