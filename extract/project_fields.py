@@ -21,6 +21,10 @@ _SENTENCE = re.compile(r"[,.;!?，。；、！？]")
 TASK_TEXT_KEYS = ("task_name", "task_content")
 # Labels that head a block of labels merged down beside them (项目资金 over 年度资金总额 …).
 GROUP_KEYS = frozenset({"budget_group"})
+# Money fields: their value is an amount, beside the label or, in a row of labels, under it.
+MONEY_KEYS = frozenset({"budget_total", "budget_overall", "budget_all_fiscal", "budget_fiscal", "budget_other",
+                        "budget_midterm"})
+_AMOUNT = re.compile(r"\s*[0-9０-９]")
 # Fields whose value is prose, written beside its label or under it.
 PROSE_KEYS = frozenset({"goal", "goal_midterm", "purpose"})
 # A sub-label standing between a label and its value (一般公共预算拨款 | 小计 | 1800).
@@ -187,6 +191,10 @@ def field_row(
             value = None  # a section heading across the table (基本信息, 年度绩效目标)
         else:
             value = _value_below(table, cell)
+        if match.key in MONEY_KEYS and value is not None and not _AMOUNT.match(value):
+            # a row of money labels over a row of figures (资金来源 | 财政拨款 | 非税安排 … / 36 | 0 …)
+            below = _value_below(table, cell, same_width=True)
+            value = below if below is not None and _AMOUNT.match(below) else value
         if match.key in PROSE_KEYS and right is not None and value == right.text.strip():
             value = _prose_rows(table, cell, right) if cell.row_span > 1 else _prose_below(table, cell, value)
         entries.append(FieldEntry(match.key, value, match.unit, r, cell.col))

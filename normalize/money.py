@@ -12,6 +12,9 @@ from jixiao.normalize.text import compact, fold
 from jixiao.normalize.value_parser import parse_value
 from jixiao.normalize.vocab import vocab
 
+_OPENS_WITH_DIGIT = re.compile(r"\s*\d")
+
+
 def _words(role: str) -> list[str]:
     return sorted((w for w, r in vocab().money.items() if r == role), key=len, reverse=True)
 
@@ -32,8 +35,8 @@ def amount(cell: str | None, unit: str | None) -> float | None:
     """A budget cell in yuan: ("1080", "万元") → 10800000.0, ("250万", "万元") → 2500000.0 (the
     cell's own scale wins), ("854万(高标准农田建设400万元…)", None) → 8540000.0 (an amount before a
     note); None when empty or not an amount."""
-    if cell is None:
-        return None
+    if cell is None or not _OPENS_WITH_DIGIT.match(fold(cell)):
+        return None  # no amount, or one inside a sentence (参见附件1具体金额)
     parsed = parse_value(cell)
     if parsed.kind != "number" or parsed.op != "=" or parsed.value is None:
         return _leading_amount(cell, unit)
