@@ -22,7 +22,7 @@ __all__ = [
     "HEAD_REVISION", "MIGRATIONS", "upgrade", "ensure_schema", "current_revision", "alembic_config", "partial_tables",
 ]
 
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 """The newest revision under load/migrations/versions (a test keeps this in step with Alembic)."""
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

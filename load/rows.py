@@ -34,16 +34,21 @@ class ChildRows:
     indicators: list[Row]
     indicator_projects: list[int]
     """The ordinal (from 1) of each indicator row's project."""
+    long_term_indicators: list[Row]
+    long_term_projects: list[int]
 
     def set_document_id(self, document_id: int) -> None:
-        for rows in (self.sections, self.projects, self.narrative_indicators, self.warnings, self.indicators):
+        for rows in (self.sections, self.projects, self.narrative_indicators, self.warnings, self.indicators,
+                     self.long_term_indicators):
             for row in rows:
                 row["document_id"] = document_id
 
     def set_project_ids(self, project_ids: dict[int, int]) -> None:
         """Point each indicator row at its project; `project_ids` maps a project's ordinal to its id."""
-        for row, ordinal in zip(self.indicators, self.indicator_projects):
-            row["project_id"] = project_ids[ordinal]
+        for rows, ordinals in ((self.indicators, self.indicator_projects),
+                               (self.long_term_indicators, self.long_term_projects)):
+            for row, ordinal in zip(rows, ordinals):
+                row["project_id"] = project_ids[ordinal]
 
 
 def untyped_count(report: Report) -> int:
@@ -89,6 +94,7 @@ def child_rows(report: Report, path: str) -> ChildRows:
              "spending_plan_q1": num(p.spending_plan.q1), "spending_plan_q2": num(p.spending_plan.q2),
              "spending_plan_q3": num(p.spending_plan.q3), "spending_plan_q4": num(p.spending_plan.q4),
              "purpose": p.purpose, "goal": p.goal, "n_indicators": len(p.indicators),
+             "budget_midterm": num(p.budget_midterm),
              **project_result_row(report, p, num)}
             for i, p in enumerate(report.projects, 1)
         ],
@@ -110,10 +116,21 @@ def child_rows(report: Report, path: str) -> ChildRows:
             for i, ind in enumerate(project.indicators, 1)
         ],
         indicator_projects=[p_ordinal for p_ordinal, p in enumerate(report.projects, 1) for _ in p.indicators],
+        long_term_indicators=[
+            {"document_id": None, "project_id": None, "ordinal": i,
+             "level1": ind.level1, "level1_code": ind.level1_code, "level2": ind.level2,
+             "level2_code": ind.level2_code, "name": ind.name, "description": ind.description, "raw": ind.raw,
+             **_value(ind, num), "basis": ind.basis, "weight": num(ind.weight), **_location(ind.location)}
+            for project in report.projects
+            for i, ind in enumerate(project.long_term_indicators, 1)
+        ],
+        long_term_projects=[p_ordinal for p_ordinal, p in enumerate(report.projects, 1)
+                            for _ in p.long_term_indicators],
     )
     for table, table_rows in ((schema.sections, rows.sections), (schema.projects, rows.projects),
                               (schema.narrative_indicators, rows.narrative_indicators),
-                              (schema.warnings, rows.warnings), (schema.indicators, rows.indicators)):
+                              (schema.warnings, rows.warnings), (schema.indicators, rows.indicators),
+                              (schema.long_term_indicators, rows.long_term_indicators)):
         check_lengths(table, table_rows, path)
     return rows
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 
 __all__ = [
-    "metadata", "documents", "current_documents", "sections", "projects", "indicators",
+    "metadata", "documents", "current_documents", "sections", "projects", "indicators", "long_term_indicators",
     "narrative_indicators", "warnings", "ingest_log", "version_log", "findings", "LongText", "STATUSES",
     "VERSION_ACTIONS",
 ]
@@ -188,6 +188,8 @@ projects = sa.Table(
     sa.Column("goal", LongText, doc="Annual goal text."),
     sa.Column("n_indicators", sa.Integer, nullable=False, doc="Indicator rows of the project."),
     *_execution_columns(),
+    sa.Column("budget_midterm", sa.Double,
+              doc="Mid-term funds (中期资金总额) in yuan, where the table prints them beside the annual ones."),
     sa.UniqueConstraint("document_id", "ordinal"),
     sa.Index(None, "code"),
     **MYSQL_OPTIONS,
@@ -217,6 +219,30 @@ indicators = sa.Table(
     sa.Index(None, "level2_code"),
     **MYSQL_OPTIONS,
 )
+
+long_term_indicators = sa.Table(
+    "long_term_indicators", metadata,
+    _id(), _document_fk(),
+    sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=False,
+              doc="The project (projects.id)."),
+    _ordinal("indicator in its project's mid-term block"),
+    sa.Column("level1", LongText, doc="一级指标 as written."),
+    sa.Column("level1_code", sa.String(32), doc="output, cost, benefit or satisfaction."),
+    sa.Column("level2", LongText, doc="二级指标 as written."),
+    sa.Column("level2_code", sa.String(32), doc="quantity, quality, timeliness, cost, economic, social ..."),
+    sa.Column("name", LongText, doc="三级指标: the indicator's name."),
+    sa.Column("description", LongText, doc="Indicator description (指标解释), if the table has one."),
+    sa.Column("raw", LongText, nullable=False, doc="The value cell exactly as written."),
+    *_value_columns(),
+    sa.Column("basis", LongText, doc="Basis for the target value (指标值确定依据)."),
+    sa.Column("weight", sa.Double, doc="权重 / 分值: the points (or percent) the indicator is worth."),
+    sa.Column("location_table", sa.Integer, doc="Table index in the document, from 0."),
+    sa.Column("location_row", sa.Integer, doc="Row index in that table's grid, from 0."),
+    sa.UniqueConstraint("project_id", "ordinal"),
+    sa.Index(None, "document_id"),
+    **MYSQL_OPTIONS,
+)
+"""The 中期 / 实施期 / 长期 block a grid prints beside the annual one; never mixed into indicators."""
 
 narrative_indicators = sa.Table(
     "narrative_indicators", metadata,

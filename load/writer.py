@@ -223,13 +223,14 @@ def _insert_version(
 
     rows.set_document_id(document_id)
     insert_rows(conn, schema.sections, rows.sections)
-    if rows.indicators:
+    if rows.indicators or rows.long_term_indicators:
         rows.set_project_ids(insert_returning_ids(conn, schema.projects, rows.projects, "ordinal"))
     else:
         insert_rows(conn, schema.projects, rows.projects)
     insert_rows(conn, schema.narrative_indicators, rows.narrative_indicators)
     insert_rows(conn, schema.warnings, rows.warnings)
     insert_rows(conn, schema.indicators, rows.indicators)
+    insert_rows(conn, schema.long_term_indicators, rows.long_term_indicators)
     return document_id
 
 
