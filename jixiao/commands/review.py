@@ -2,6 +2,7 @@
 
 Examples:
     jixiao review 2025_项目支出绩效目标表.docx              # a department, before it submits
+    jixiao review 2025绩效目标/                            # every report under a folder
     jixiao review --db sqlite:///jixiao.db --rules 本局审核规则.toml   # the bureau, after ingest
 
 Without --db the files are read and checked, nothing is stored. With --db every stored
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="*", metavar="FILE", help=".docx report(s) to check (no database)")
+    parser.add_argument("files", nargs="*", metavar="PATH",
+                        help=".docx report(s) or folders of them to check (no database)")
     add_db_option(parser)
     parser.add_argument("--rules", metavar="FILE", action="append", default=[],
                         help="a rule table (TOML) over the built-in one and $JIXIAO_RULES; may be given more than once")
@@ -53,9 +55,11 @@ def run(args: argparse.Namespace) -> int:
     if args.db:
         findings = _review_database(args, rules)
     else:
+        from jixiao.load.files import iter_report_files
+
         read_report = reader_from_args(args)
         findings: list[Finding] = []
-        for file in args.files:
+        for file in iter_report_files(args.files):
             try:
                 findings.extend(review_report(read_report(Path(file)), rules))
             except JixiaoError as e:

@@ -109,3 +109,15 @@ def test_jixiao_rules_names_a_bureau_file_for_every_command(monkeypatch: pytest.
     monkeypatch.delenv("JIXIAO_RULES")
     main(["review", str(MULTI), "--format", "json"])
     assert "COMP-06" in [f["rule"] for f in json.loads(capsys.readouterr().out)]
+
+
+def test_a_folder_is_reviewed_report_by_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "2021绩效目标"
+    (folder / "修改稿").mkdir(parents=True)
+    (folder / SEED.name).write_bytes(SEED.read_bytes())
+    (folder / "修改稿" / MOF.name).write_bytes(MOF.read_bytes())
+    assert main(["review", str(folder), "--format", "json"]) == 0
+    findings = json.loads(capsys.readouterr().out)
+    assert [(f["file"], f["rule"]) for f in findings] == [
+        ("tangshan_2021_market_supervision.docx", "COMP-02"), ("tangshan_2021_market_supervision.docx", "COMP-02"),
+        ("mof_standard_2023.docx", "CONS-07")]
