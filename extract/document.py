@@ -17,7 +17,7 @@ from jixiao.extract.model import DocxBody, Paragraph
 from jixiao.extract.project_tables import read_projects
 from jixiao.extract.records import ExtractedDocument, Source
 from jixiao.extract.sections import goal_sections
-from jixiao.extract.self_evaluation import report_kind, with_results
+from jixiao.extract.self_evaluation import SELF_EVALUATION, report_kind, with_results
 
 
 def extract_from_body(body: DocxBody, source: Source) -> ExtractedDocument:
@@ -26,13 +26,16 @@ def extract_from_body(body: DocxBody, source: Source) -> ExtractedDocument:
     The goals text is the paragraphs outside tables before the first project table.
     """
     scan = read_projects(body.blocks)
-    projects = with_results(body.blocks, scan.projects)
     end = scan.first_block if scan.first_block is not None else len(body.blocks)
     goals = [b for b in body.blocks[:end] if isinstance(b, Paragraph)]
-    info = document_info(body.blocks, projects)
+    info = document_info(body.blocks, scan.projects)
+    kind = report_kind(info.title, body.blocks, scan.projects)
+    # only a self-evaluation (by its title, headings or result columns) is searched for the
+    # execution block, 总分 and 评价等级: a targets report has none, and the search reads every cell
+    projects = with_results(body.blocks, scan.projects) if kind == SELF_EVALUATION else scan.projects
     return ExtractedDocument(
         source=source,
-        document=replace(info, report_kind=report_kind(info.title, body.blocks, projects)),
+        document=replace(info, report_kind=kind),
         sections=goal_sections(goals),
         projects=projects,
         warnings=tuple(body.warnings) + scan.warnings,

@@ -172,8 +172,10 @@ def _annual_and_long_term(
     A block says which it is in its headers (指标值(长期), 指标值(年度)); where none
     says, the last block is the annual one, as the templates print them.
     """
-    blocks = _blocks(labelled)
     counts = Counter(key for key, _, _ in labelled)
+    if counts["name"] < 2 and counts["level2"] < 2:
+        return labelled, None  # the usual grid: one block
+    blocks = _blocks(labelled)
     if len(blocks) < 2 or not any(counts[key] > 1 for key in ("name", "level2")):
         return labelled, None  # one block; a second 指标值-like column is kept as extra
     shared = [item for item in blocks[0] if counts[item[0]] == 1]
@@ -234,13 +236,11 @@ def _columns(
     r: int, last_row: int, labelled: list[tuple[str, int, str]],
     extra: list[tuple[str, int]], unknown: list[str], long_term: GridColumns | None = None,
 ) -> GridColumns:
-    core: list[tuple[str, int]] = []
-    claimed: set[int] = set()
-    for key in CORE_KEYS:
-        for k, col, _ in labelled:
-            if k == key and key not in dict(core):
-                core.append((key, col))
-                claimed.add(col)
+    first_of: dict[str, int] = {}
+    for key, col, _ in labelled:
+        first_of.setdefault(key, col)
+    core = [(key, first_of[key]) for key in CORE_KEYS if key in first_of]
+    claimed = {col for _, col in core}
     first_core = min((col for _, col in core), default=0)
     others = [(text, col) for key, col, text in labelled if col not in claimed and key not in IGNORED_KEYS]
     kept_extra = tuple((text, col) for text, col in [*others, *extra] if col > first_core)

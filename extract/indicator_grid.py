@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao.extract.categories import category_levels
-from jixiao.extract.grid_header import SELF_EVALUATION_KEYS, SHARED, GridColumns, find_header, is_near_header
+from jixiao.extract.grid_header import SHARED, GridColumns, find_header, is_near_header
 from jixiao.extract.model import Cell, Location, Table
 from jixiao.extract.records import RawIndicator
 
@@ -19,6 +19,8 @@ __all__ = ["CategoryFill", "GridColumns", "find_header", "is_near_header", "read
 # Columns that each say something of the value's comparator or kind: 指标性质 (≥ 定性),
 # 指标方向 (正向, =), 指标值类型 (定量/定性). normalize reads them together.
 NATURE_KEYS = ("nature", "direction", "value_type")
+# A 计量单位 cell holding only these says "no unit" (-, —, /).
+_DASHES = "-—–/／ "
 
 
 @dataclass(slots=True)
@@ -27,16 +29,6 @@ class CategoryFill:
 
     level1: str | None = None
     level2: str | None = None
-
-
-def _text(cell: Cell | None) -> str:
-    return cell.text.strip() if cell is not None else ""
-
-
-def _unit(cell: Cell | None) -> str | None:
-    """The 计量单位 cell, None when it only holds a placeholder dash (-, —, /)."""
-    text = _text(cell)
-    return text if text.strip("-—–/／ ") else None
 
 
 def _owners(row: tuple[Cell | None, ...], columns: GridColumns) -> tuple[dict[str, Cell], set[int], bool]:
@@ -64,14 +56,13 @@ def _owners(row: tuple[Cell | None, ...], columns: GridColumns) -> tuple[dict[st
     return owner, set(claimed), note
 
 
-def _is_footer(owner: dict[str, Cell], r: int) -> bool:
+def _is_footer(owner: dict[str, Cell], texts: dict[str, str], r: int) -> bool:
     """A row with no indicator name whose category cells, new in this row, hold no category:
     a sign-off line (财政资金管理科室(盖章) 年 月 日) drawn inside the grid."""
-    if _text(owner.get("name")):
+    if texts.get("name"):
         return False
-    fresh = [cell for key in ("level1", "level2") if (cell := owner.get(key)) is not None
-             and cell.row == r and cell.text.strip()]
-    return bool(fresh) and not any(category_levels(cell.text) for cell in fresh)
+    fresh = [texts[key] for key in ("level1", "level2") if texts.get(key) and owner[key].row == r]
+    return bool(fresh) and not any(category_levels(text) for text in fresh)
 
 
 def read_row(
@@ -81,16 +72,17 @@ def read_row(
     no value) or a note spanning the row. Updates `fill` either way."""
     row = table.grid[r]
     owner, claimed, note = _owners(row, columns)
-    if note or _is_footer(owner, r):
+    texts = {key: cell.text.strip() for key, cell in owner.items()}
+    if note or _is_footer(owner, texts, r):
         return None
-    level1, level2 = _text(owner.get("level1")), _text(owner.get("level2"))
+    level1, level2 = texts.get("level1"), texts.get("level2")
     if level1:
         if level1 != fill.level1:
             fill.level2 = None
         fill.level1 = level1
     if level2:
         fill.level2 = level2
-    name, raw = _text(owner.get("name")), _text(owner.get("value"))
+    name, raw = texts.get("name", ""), texts.get("value", "")
     if not name and not raw:
         return None
     extra: list[tuple[str, str]] = []
@@ -100,27 +92,23 @@ def read_row(
             text = cell.text.strip()
             if text:
                 extra.append((header, text))
-    nature = " ".join(text for key in NATURE_KEYS if (text := _text(owner.get(key))))
+    nature = " ".join(text for key in NATURE_KEYS if (text := texts.get(key)))
+    unit = texts.get("unit")
+    actual = texts.get("actual") or ("" if "actual" in columns.keys else None)
     return RawIndicator(
         level1=fill.level1,
         level2=fill.level2,
         name=name or None,
-        description=_text(owner.get("description")) or None,
+        description=texts.get("description") or None,
         raw=raw,
-        basis=_text(owner.get("basis")) or None,
+        basis=texts.get("basis") or None,
         location=Location(table.index, r),
         nature=nature or None,
-        unit=_unit(owner.get("unit")),
+        unit=unit if unit and unit.strip(_DASHES) else None,
         extra=tuple(extra),
-        weight=_text(owner.get("weight")) or None,
-        **_results(owner, columns),
+        weight=texts.get("weight") or None,
+        # a self-evaluation: the actual is "" (not None) where the table has the column but the cell is blank
+        actual=actual,
+        score=texts.get("score") or None,
+        deviation=texts.get("deviation") or None,
     )
-
-
-def _results(owner: dict[str, Cell], columns: GridColumns) -> dict[str, str | None]:
-    """A self-evaluation's 实际完成值 / 得分 / 偏差原因: text, or None when blank; the actual is
-    "" (not None) when the table has the column but the cell is blank."""
-    found = {key: _text(owner.get(key)) or None for key in SELF_EVALUATION_KEYS}
-    if found["actual"] is None and any(key == "actual" for key, _ in columns.core):
-        found["actual"] = ""
-    return found

@@ -69,15 +69,19 @@ class _Draft:
     """In a one-row-per-indicator export, the name and code this project's rows carry."""
 
     def _in_midterm_column(self, entry: FieldEntry) -> bool:
-        heads = [midterm for col, midterm in self.periods if col <= entry.col]
-        return bool(heads) and heads[-1]
+        midterm = False
+        for col, is_midterm in self.periods:
+            if col > entry.col:
+                break
+            midterm = is_midterm
+        return midterm
 
     def add(self, entries: Sequence[FieldEntry]) -> None:
         keys = {e.key for e in entries}
         if keys & MIDTERM_KEYS and keys & ANNUAL_KEYS:
             self.periods = sorted((e.col, e.key in MIDTERM_KEYS) for e in entries if e.key in MIDTERM_KEYS | ANNUAL_KEYS)
         for entry in entries:
-            if entry.key not in MIDTERM_KEYS and self._in_midterm_column(entry):
+            if self.periods and entry.key not in MIDTERM_KEYS and self._in_midterm_column(entry):
                 entry = replace(entry, key="midterm_" + entry.key)
             self.keys.add(entry.key)
             self.last_row = entry.row

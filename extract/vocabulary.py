@@ -85,7 +85,7 @@ class LabelTable:
                 continue
             self._by_first.setdefault(label[0], []).append(label)
         self._longest = max(map(len, self._keys), default=0)
-        self.match = lru_cache(maxsize=1024)(self._match)
+        self.match = lru_cache(maxsize=4096)(self._match)
 
     def keys(self) -> set[str]:
         return set(self._keys.values())

@@ -8,7 +8,7 @@ from jixiao.normalize.labels import level1_code, level2_code
 from jixiao.normalize.money import amount, budget, spending_plan
 from jixiao.normalize.narrative import narrative_indicators
 from jixiao.normalize.records import Indicator, Project, Report
-from jixiao.normalize.self_evaluation import indicator_results, project_results
+from jixiao.normalize.self_evaluation import indicator_results, points, project_results
 from jixiao.normalize.value_parser import is_unparsed, parse_value
 
 
@@ -54,17 +54,9 @@ def _indicator(raw: RawIndicator, year: int | None, labels: _Labels, warnings: l
         name=raw.name, description=raw.description, raw=parsed.raw, kind=parsed.kind,
         op=parsed.op, value=parsed.value, value_max=parsed.value_max, unit=parsed.unit,
         scale=parsed.scale, date=parsed.date, basis=raw.basis, location=raw.location,
-        weight=_weight(raw.weight),
+        weight=points(raw.weight),
         **indicator_results(raw, parsed, codes, year, warnings),
     )
-
-
-def _weight(cell: str | None) -> float | None:
-    """A 权重 / 分值 cell as a number ("20", "20%", "10分"); None when it holds none."""
-    if not cell:
-        return None
-    parsed = parse_value(cell)
-    return parsed.value if parsed.kind in ("number", "percent") and parsed.op == "=" else None
 
 
 def _project(raw: RawProject, year: int | None, warnings: list[Warning]) -> Project:

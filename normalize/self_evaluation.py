@@ -7,6 +7,8 @@ and 指标性质 where the table has them, so "97" under a 度量单位 "%" read
 
 from __future__ import annotations
 
+import math
+
 from typing import Any
 
 from jixiao.extract.model import Warning
@@ -21,6 +23,12 @@ def points(cell: str | None) -> Number | None:
     """A 权重 / 分值 / 得分 cell as a number ("10" → 10, "7.6" → 7.6, "10分" → 10); None when blank or "/"."""
     if not cell:
         return None
+    try:
+        value = float(cell)  # the usual case, a bare number: no need for the parser
+        if math.isfinite(value):
+            return int(value) if value.is_integer() else value
+    except ValueError:
+        pass
     parsed = parse_value(cell)
     return parsed.value if parsed.kind in ("number", "percent") and parsed.op == "=" else None
 

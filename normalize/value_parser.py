@@ -110,10 +110,12 @@ def _with_unit_column(r: Reading, unit: str) -> Reading:
     )
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def _parse(raw: str, year: int | None, nature: str | None, unit: str | None) -> ParsedValue:
     if not raw:
         return ParsedValue(raw, "empty")
+    if (status := status_value(raw)) is not None:
+        return status  # a completion word (已完成, 达到预期): kind "status"
     nature_op = _nature_op(nature)
     if nature_op == "text":
         # 定性 makes a value text, unless the cell itself writes a comparison
@@ -149,8 +151,6 @@ def parse_value(
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    if (status := status_value(text.strip())) is not None:
-        return status  # a completion word (已完成, 达到预期): kind "status"
     return _parse(text.strip(), year, nature or None, unit or None)
 
 
