@@ -65,6 +65,5 @@ def test_mid_term_block_is_typed_and_kept_apart_from_the_annual_indicators(proje
     assert [i.location for i in garbage.indicators] == [i.location for i in garbage.long_term_indicators]
 
 
-@pytest.mark.xfail(strict=True, reason="the value parser does not know the units 座次 (reads 座) and 起 (reads none)")
 def test_mid_term_units(projects: dict[str, Project]) -> None:
     assert [i.unit for i in projects[BRIDGES].long_term_indicators] == ["座次", "座", "%", "日", "元", "起", None, "%"]
