@@ -29,6 +29,9 @@ CORE_KEYS = ("level1", "level2", "name", "description", "value", "basis", "natur
 SHARED = {("level1", "level2"), ("name", "description")}
 IGNORED_KEYS = frozenset({"side"})
 LEVEL_KEYS = ("level1", "level2", "name")
+# Columns that each say something of the value's comparator or kind: 指标性质 (≥ 定性),
+# 指标方向 (正向, =), 指标值类型 (定量/定性). normalize reads them together.
+NATURE_KEYS = ("nature", "direction", "value_type")
 # Project fields a one-row-per-indicator export prints as columns of the grid.
 ROW_FIELD_KEYS = frozenset({
     "code", "name", "department", "department_name", "implementer", "purpose", "goal", "goal_midterm",
@@ -53,6 +56,8 @@ class GridColumns:
     """The header's last row (a sub-header row below `header_row`); -1 when it has one row."""
     long_term: GridColumns | None = None
     """The mid-term / 长期 block beside the annual one, read into long_term_indicators."""
+    natures: tuple[str, ...] = ()
+    """The op columns the grid has, of NATURE_KEYS: read together, joined by a space."""
     fields: tuple[tuple[str, int], ...] = ()
     """Project field columns of a one-row-per-indicator export (项目名称 | 预算数 | 年度目标 | 一级指标 …):
     field key -> grid column, read again on every row."""
@@ -247,8 +252,9 @@ def _columns(
     keys = frozenset(key for key, _, _ in labelled)
     # a header left of the grid is its side label (年度绩效目标(90分)), not an unknown column
     unknown_kept = tuple(text for text in unknown if any(t == text for t, _ in kept_extra))
+    natures = tuple(key for key in NATURE_KEYS if key in first_of)
     return GridColumns(r, tuple(core), tuple(sorted(kept_extra, key=lambda e: e[1])), unknown_kept,
-                       keys, last_row, long_term)
+                       keys, last_row, long_term, natures)
 
 
 def _unknown_as_levels(

@@ -16,9 +16,6 @@ from jixiao.extract.records import RawIndicator
 
 __all__ = ["CategoryFill", "GridColumns", "find_header", "is_near_header", "read_row"]
 
-# Columns that each say something of the value's comparator or kind: 指标性质 (≥ 定性),
-# 指标方向 (正向, =), 指标值类型 (定量/定性). normalize reads them together.
-NATURE_KEYS = ("nature", "direction", "value_type")
 # A 计量单位 cell holding only these says "no unit" (-, —, /).
 _DASHES = "-—–/／ "
 
@@ -92,7 +89,7 @@ def read_row(
             text = cell.text.strip()
             if text:
                 extra.append((header, text))
-    nature = " ".join(text for key in NATURE_KEYS if (text := texts.get(key)))
+    nature = " ".join([text for key in columns.natures if (text := texts.get(key))]) if columns.natures else ""
     unit = texts.get("unit")
     actual = texts.get("actual") or ("" if "actual" in columns.keys else None)
     return RawIndicator(

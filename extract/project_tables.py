@@ -189,15 +189,16 @@ def _scan_table(
             continue
         in_grid = draft is not None and draft.columns is not None
         in_fields = (draft is None or draft is not previous) and not in_grid
-        if in_fields and draft is not None and _opens_with_category(cells, r) and (inferred := infer_header(table, r)) is not None:
-            assert draft is not None
-            draft.columns, in_grid = inferred, True
+        entries = (field_row(table, r, cells, unlisted=in_fields)
+                   if not in_grid or leftmost_is_field_label(cells, r) else ())
+        if (in_fields and draft is not None and all(e.label is not None for e in entries)
+                and _opens_with_category(cells, r) and (inferred := infer_header(table, r)) is not None):
+            # no listed field label, but categories (产出指标 …): a grid under a header no table lists
+            draft.columns, in_grid, entries = inferred, True, ()
             draft.fill, draft.long_fill = CategoryFill(), CategoryFill()
             warnings.append(Warning(
                 "label_unknown", "indicator grid read by what its rows hold: no known header "
                 "(一级指标 … 指标值) above it; check its columns", Location(table.index, r)))
-        entries = (field_row(table, r, cells, unlisted=in_fields)
-                   if not in_grid or leftmost_is_field_label(cells, r) else ())
         if draft is None:
             # before any project, a label no table lists may only name one (专项名称金 | X)
             entries = tuple(e for e in entries if e.label is None or e.key in IDENTITY_KEYS)

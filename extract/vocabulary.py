@@ -50,7 +50,9 @@ def fold_label(text: str) -> tuple[str, tuple[str, ...]]:
 
     "项目资金（万元）：" -> ("项目资金", ("万元",)); "* 项目 名称" -> ("项目名称", ()).
     """
-    folded = _SCORE.sub("", to_simplified(_SPACES.sub("", unicodedata.normalize("NFKC", text))))
+    folded = to_simplified(_SPACES.sub("", unicodedata.normalize("NFKC", text)))
+    if "分" in folded:
+        folded = _SCORE.sub("", folded)
     notes = tuple(note for note in _BRACKETED.findall(folded) if note)
     core = _BRACKETED.sub("", folded).replace("*", "").rstrip(_COLONS)
     return core, notes
