@@ -12,7 +12,7 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "database.md"
 def test_the_generated_reference_is_fresh() -> None:
     text = DOCS.read_text(encoding="utf-8")
     block = text.split(START, 1)[1].split(END, 1)[0]
-    assert block.strip() == markdown().strip(), "run: python -m load.catalog docs/database.md"
+    assert block.strip() == markdown().strip(), "run: python -m jixiao.load.catalog docs/database.md"
 
 
 def test_the_guide_names_the_three_engines_and_the_starting_view() -> None:
