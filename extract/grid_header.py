@@ -179,10 +179,8 @@ def _annual_and_long_term(
     """
     counts = Counter(key for key, _, _ in labelled)
     if counts["name"] < 2 and counts["level2"] < 2:
-        return labelled, None  # the usual grid: one block
+        return labelled, None  # one block; a second 指标值-like column alone is kept as extra
     blocks = _blocks(labelled)
-    if len(blocks) < 2 or not any(counts[key] > 1 for key in ("name", "level2")):
-        return labelled, None  # one block; a second 指标值-like column is kept as extra
     shared = [item for item in blocks[0] if counts[item[0]] == 1]
     own = [[item for item in block if counts[item[0]] > 1] for block in blocks]
     annual = next((i for i, block in enumerate(own) if any(_says(t, "annual") for _, _, t in block)), None)
