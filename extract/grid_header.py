@@ -294,6 +294,10 @@ def find_header(table: Table, cells: tuple[Cell, ...], r: int) -> GridColumns | 
     if "value" not in keys and "name" not in keys:
         return None
     subs = _sub_cells(table, cells, r)
+    # A batch repeats its templates' headers: one that reads no row below it is read once.
+    signature = None if subs else tuple((c.text, c.col, c.col_span, c.row == r) for c in cells)
+    if signature is not None and (known := _HEADERS.get(signature)) is not None:
+        return _at_row(known, r)
     last_row = r + 1 if subs else -1
     labelled, extra, unknown = _labelled_columns(cells, subs, r)
     if "value" not in keys:
@@ -301,13 +305,32 @@ def find_header(table: Table, cells: tuple[Cell, ...], r: int) -> GridColumns | 
         if labelled is None:
             return None
     first_data = max(r, last_row) + 1
+    first = min((col for key, col, _ in labelled if key in ("name", "side", "value")), default=0)
+    reads_rows = "name" not in keys or any(col < first for _, col in extra)  # see the two steps below
     labelled, extra = _unknown_as_levels(table, first_data, labelled, extra)
     labelled = _side_as_name(_relabel_levels(table, first_data, labelled))
     annual, other = _annual_and_long_term(labelled)
     long_term = _columns(r, last_row, other, [], []) if other else None
     columns = _columns(r, last_row, annual, extra, unknown, long_term)
     row_fields = _row_fields(cells, columns)
-    return replace(columns, fields=row_fields) if row_fields else columns
+    columns = replace(columns, fields=row_fields) if row_fields else columns
+    if signature is not None and not reads_rows:
+        if len(_HEADERS) >= _MAX_HEADERS:
+            _HEADERS.clear()
+        _HEADERS[signature] = columns
+    return columns
+
+
+_HEADERS: dict[tuple[tuple[str, int, int, bool], ...], GridColumns] = {}
+_MAX_HEADERS = 256
+
+
+def _at_row(columns: GridColumns, r: int) -> GridColumns:
+    """A header read at another row, moved to row r."""
+    if columns.header_row == r:
+        return columns
+    long_term = replace(columns.long_term, header_row=r) if columns.long_term is not None else None
+    return replace(columns, header_row=r, long_term=long_term)
 
 
 def _row_fields(cells: tuple[Cell, ...], columns: GridColumns) -> tuple[tuple[str, int], ...]:

@@ -235,3 +235,15 @@ def test_one_row_per_indicator_export_starts_a_project_where_the_name_changes() 
         ("基层组织活动经费", "820001-马踏镇人民政府", "660,000.00", "元", "保障办公经费", 1),
     ]
     assert [(i.name, i.nature, i.raw, i.unit) for i in scan.projects[1].indicators] == [("基层组织运转", "=", "100", "%")]
+
+
+def test_a_header_met_again_lower_in_another_table_reads_the_same() -> None:
+    """Headers read once are reused (a batch repeats its template's header); each keeps its own row."""
+    first = [["项目名称", "甲", "<"], ["三级指标", "指标值", "备注"], ["培训人次", "≥500人次", ""]]
+    second = [["项目名称", "乙", "<"], ["项目编码", "X2", "<"], ["三级指标", "指标值", "备注"],
+              ["检查户数", "≥30户", "抽查"]]
+    scan = read_projects([table(0, first), table(1, second)])
+    assert [(p.name, [(i.name, i.raw, i.location.row, i.extra) for i in p.indicators]) for p in scan.projects] == [
+        ("甲", [("培训人次", "≥500人次", 2, ())]),
+        ("乙", [("检查户数", "≥30户", 3, (("备注", "抽查"),))]),
+    ]
