@@ -28,15 +28,17 @@ class CategoryFill:
     level2: str | None = None
 
 
-def _owners(row: tuple[Cell | None, ...], columns: GridColumns) -> tuple[dict[str, Cell], set[int], bool]:
-    """The cell each core key reads in this row, the ids of cells claimed, and whether the
-    row is one cell across the whole grid (a note, not an indicator)."""
+def _owners(row: tuple[Cell | None, ...], columns: GridColumns) -> tuple[dict[str, Cell], dict[str, str], set[int], bool]:
+    """The cell each core key reads in this row and its text, the ids of cells claimed, and
+    whether the row is one cell across the whole grid (a note, not an indicator)."""
     owner: dict[str, Cell] = {}
+    texts: dict[str, str] = {}
     claimed: dict[int, str] = {}
     first: Cell | None = None
     several = False
+    width = len(row)
     for key, col in columns.core:
-        cell = row[col] if col < len(row) else None
+        cell = row[col] if col < width else None
         if cell is None:
             continue
         if first is None:
@@ -49,8 +51,9 @@ def _owners(row: tuple[Cell | None, ...], columns: GridColumns) -> tuple[dict[st
         elif (holder, key) not in SHARED:
             continue
         owner[key] = cell
+        texts[key] = cell.text.strip()
     note = first is not None and not several and len(columns.core) > 1
-    return owner, set(claimed), note
+    return owner, texts, set(claimed), note
 
 
 def _is_footer(owner: dict[str, Cell], texts: dict[str, str], r: int) -> bool:
@@ -68,8 +71,7 @@ def read_row(
     """Row r as an indicator, or None for a placeholder of an empty category (no name,
     no value) or a note spanning the row. Updates `fill` either way."""
     row = table.grid[r]
-    owner, claimed, note = _owners(row, columns)
-    texts = {key: cell.text.strip() for key, cell in owner.items()}
+    owner, texts, claimed, note = _owners(row, columns)
     if note or _is_footer(owner, texts, r):
         return None
     level1, level2 = texts.get("level1"), texts.get("level2")

@@ -77,8 +77,7 @@ class _Draft:
         return midterm
 
     def add(self, entries: Sequence[FieldEntry]) -> None:
-        keys = {e.key for e in entries}
-        if keys & MIDTERM_KEYS and keys & ANNUAL_KEYS:
+        if any(e.key in MIDTERM_KEYS for e in entries) and any(e.key in ANNUAL_KEYS for e in entries):
             self.periods = sorted((e.col, e.key in MIDTERM_KEYS) for e in entries if e.key in MIDTERM_KEYS | ANNUAL_KEYS)
         for entry in entries:
             if self.periods and entry.key not in MIDTERM_KEYS and self._in_midterm_column(entry):
