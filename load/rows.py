@@ -108,19 +108,13 @@ def child_rows(report: Report, path: str) -> ChildRows:
             for i, w in enumerate(report.warnings, 1)
         ],
         indicators=[
-            {"document_id": None, "project_id": None, "ordinal": i,
-             "level1": ind.level1, "level1_code": ind.level1_code, "level2": ind.level2,
-             "level2_code": ind.level2_code, "name": ind.name, "description": ind.description, "raw": ind.raw,
-             **_value(ind, num), "basis": ind.basis, **_location(ind.location), **indicator_result_row(ind, num)}
+            {**_target(ind, i, num), **_location(ind.location), **indicator_result_row(ind, num)}
             for project in report.projects
             for i, ind in enumerate(project.indicators, 1)
         ],
         indicator_projects=[p_ordinal for p_ordinal, p in enumerate(report.projects, 1) for _ in p.indicators],
         long_term_indicators=[
-            {"document_id": None, "project_id": None, "ordinal": i,
-             "level1": ind.level1, "level1_code": ind.level1_code, "level2": ind.level2,
-             "level2_code": ind.level2_code, "name": ind.name, "description": ind.description, "raw": ind.raw,
-             **_value(ind, num), "basis": ind.basis, "weight": num(ind.weight), **_location(ind.location)}
+            {**_target(ind, i, num), "weight": num(ind.weight), **_location(ind.location)}
             for project in report.projects
             for i, ind in enumerate(project.long_term_indicators, 1)
         ],
@@ -133,6 +127,14 @@ def child_rows(report: Report, path: str) -> ChildRows:
                               (schema.long_term_indicators, rows.long_term_indicators)):
         check_lengths(table, table_rows, path)
     return rows
+
+
+def _target(ind: Indicator, ordinal: int, num: _Numbers) -> Row:
+    """An indicator's categories, name and typed target (indicators and long_term_indicators alike)."""
+    return {"document_id": None, "project_id": None, "ordinal": ordinal,
+            "level1": ind.level1, "level1_code": ind.level1_code, "level2": ind.level2,
+            "level2_code": ind.level2_code, "name": ind.name, "description": ind.description, "raw": ind.raw,
+            **_value(ind, num), "basis": ind.basis}
 
 
 def _value(x: Indicator | NarrativeIndicator, num: _Numbers) -> Row:

@@ -48,6 +48,26 @@ def _document_fk() -> sa.Column[int]:
     )
 
 
+def _project_fk() -> sa.Column[int]:
+    return sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=False,
+                     doc="The project (projects.id).")
+
+
+def _target_columns() -> list[sa.Column[object]]:
+    """An indicator's categories, name and typed target, as indicators and long_term_indicators hold them."""
+    return [
+        sa.Column("level1", LongText, doc="一级指标 as written."),
+        sa.Column("level1_code", sa.String(32), doc="output, cost, benefit or satisfaction."),
+        sa.Column("level2", LongText, doc="二级指标 as written."),
+        sa.Column("level2_code", sa.String(32), doc="quantity, quality, timeliness, cost, economic, social ..."),
+        sa.Column("name", LongText, doc="三级指标: the indicator's name."),
+        sa.Column("description", LongText, doc="Indicator description (指标解释), if the table has one."),
+        sa.Column("raw", LongText, nullable=False, doc="The value cell exactly as written."),
+        *_value_columns(),
+        sa.Column("basis", LongText, doc="Basis for the target value (指标值确定依据)."),
+    ]
+
+
 def _ordinal(what: str) -> sa.Column[int]:
     return sa.Column("ordinal", sa.Integer, nullable=False, doc=f"Position of the {what}, from 1, in reading order.")
 
@@ -197,19 +217,8 @@ projects = sa.Table(
 
 indicators = sa.Table(
     "indicators", metadata,
-    _id(), _document_fk(),
-    sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=False,
-              doc="The project (projects.id)."),
-    _ordinal("indicator in its project"),
-    sa.Column("level1", LongText, doc="一级指标 as written."),
-    sa.Column("level1_code", sa.String(32), doc="output, cost, benefit or satisfaction."),
-    sa.Column("level2", LongText, doc="二级指标 as written."),
-    sa.Column("level2_code", sa.String(32), doc="quantity, quality, timeliness, cost, economic, social ..."),
-    sa.Column("name", LongText, doc="三级指标: the indicator's name."),
-    sa.Column("description", LongText, doc="Indicator description (指标解释), if the table has one."),
-    sa.Column("raw", LongText, nullable=False, doc="The value cell exactly as written."),
-    *_value_columns(),
-    sa.Column("basis", LongText, doc="Basis for the target value (指标值确定依据)."),
+    _id(), _document_fk(), _project_fk(), _ordinal("indicator in its project"),
+    *_target_columns(),
     sa.Column("location_table", sa.Integer, doc="Table index in the document, from 0."),
     sa.Column("location_row", sa.Integer, doc="Row index in that table's grid, from 0."),
     *_result_columns(),
@@ -222,19 +231,8 @@ indicators = sa.Table(
 
 long_term_indicators = sa.Table(
     "long_term_indicators", metadata,
-    _id(), _document_fk(),
-    sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), nullable=False,
-              doc="The project (projects.id)."),
-    _ordinal("indicator in its project's mid-term block"),
-    sa.Column("level1", LongText, doc="一级指标 as written."),
-    sa.Column("level1_code", sa.String(32), doc="output, cost, benefit or satisfaction."),
-    sa.Column("level2", LongText, doc="二级指标 as written."),
-    sa.Column("level2_code", sa.String(32), doc="quantity, quality, timeliness, cost, economic, social ..."),
-    sa.Column("name", LongText, doc="三级指标: the indicator's name."),
-    sa.Column("description", LongText, doc="Indicator description (指标解释), if the table has one."),
-    sa.Column("raw", LongText, nullable=False, doc="The value cell exactly as written."),
-    *_value_columns(),
-    sa.Column("basis", LongText, doc="Basis for the target value (指标值确定依据)."),
+    _id(), _document_fk(), _project_fk(), _ordinal("indicator in its project's mid-term block"),
+    *_target_columns(),
     sa.Column("weight", sa.Double, doc="权重 / 分值: the points (or percent) the indicator is worth."),
     sa.Column("location_table", sa.Integer, doc="Table index in the document, from 0."),
     sa.Column("location_row", sa.Integer, doc="Row index in that table's grid, from 0."),
